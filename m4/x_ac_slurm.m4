@@ -1,0 +1,36 @@
+# X_AC_SLURM: find Slurm's headers and libslurm (--with-slurm=DIR), and check
+# that the library has slurm_requeue2, which the native backend needs.
+AC_DEFUN([X_AC_SLURM], [
+  AC_ARG_WITH([slurm],
+    [AS_HELP_STRING([--with-slurm=DIR], [Slurm installation prefix (default: search the system)])],
+    [slurm_dir="$withval"], [slurm_dir=""])
+  SLURM_CPPFLAGS=""
+  SLURM_LDFLAGS=""
+  AS_IF([test -n "$slurm_dir"], [
+    SLURM_CPPFLAGS="-I$slurm_dir/include"
+    for d in "$slurm_dir/lib64" "$slurm_dir/lib" "$slurm_dir/lib/x86_64-linux-gnu"; do
+      AS_IF([test -d "$d"], [SLURM_LDFLAGS="$SLURM_LDFLAGS -L$d -Wl,-rpath,$d"])
+    done
+  ])
+  save_CPPFLAGS="$CPPFLAGS"; save_LDFLAGS="$LDFLAGS"; save_LIBS="$LIBS"
+  CPPFLAGS="$CPPFLAGS $SLURM_CPPFLAGS"
+  LDFLAGS="$LDFLAGS $SLURM_LDFLAGS"
+  AC_CHECK_HEADER([slurm/slurm.h], [],
+    [AC_MSG_ERROR([slurm/slurm.h not found: install libslurm-dev (or slurm-smd-dev) or pass --with-slurm=DIR])])
+  AC_CHECK_LIB([slurm], [slurm_requeue2], [SLURM_LIBS="-lslurm"],
+    [AC_MSG_ERROR([libslurm with slurm_requeue2 not found: install libslurm-dev or pass --with-slurm=DIR])])
+  AC_MSG_CHECKING([for Slurm's version])
+  AC_COMPUTE_INT([slurm_version_number], [SLURM_VERSION_NUMBER],
+    [#include <slurm/slurm_version.h>], [slurm_version_number=0])
+  SLURM_VERSION_MAJOR=$(( slurm_version_number >> 16 ))
+  SLURM_VERSION_MINOR=$(( (slurm_version_number >> 8) & 255 ))
+  SLURM_VERSION_MICRO=$(( slurm_version_number & 255 ))
+  SLURM_VERSION="$SLURM_VERSION_MAJOR.$SLURM_VERSION_MINOR.$SLURM_VERSION_MICRO"
+  AC_MSG_RESULT([$SLURM_VERSION])
+  CPPFLAGS="$save_CPPFLAGS"; LDFLAGS="$save_LDFLAGS"; LIBS="$save_LIBS"
+  AC_SUBST([SLURM_CPPFLAGS])
+  AC_SUBST([SLURM_LDFLAGS])
+  AC_SUBST([SLURM_LIBS])
+  AC_SUBST([SLURM_VERSION])
+  AC_DEFINE_UNQUOTED([CCP_SLURM_VERSION], ["$SLURM_VERSION"], [Slurm release built against])
+])

@@ -1,0 +1,518 @@
+/*
+ * backend_slurm.c - the native backend: the only file that calls Slurm's
+ * client API (libslurm). Connect finds the configuration without letting
+ * slurm_init() exit the caller, then asks the controller for its
+ * configuration within a deadline; read_job loads every record of a job
+ * in one RPC; requeue sends one slurm_requeue2() with an array expression.
+ * Every RPC runs under ccp_call_bounded(), so a controller that stops
+ * answering costs the caller the handle's timeout, not libslurm's minute.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include <slurm/slurm.h>
+#include <slurm/slurm_errno.h>
+
+#include "cluster.h"
+#include "deadline.h"
+#include "hresult.h"
+
+/* Exported by libslurm (bitstring.c aliases) but not in its headers. */
+extern int64_t slurm_bit_size(bitstr_t *b);
+extern int slurm_bit_test(bitstr_t *b, int64_t bit);
+extern int64_t slurm_bit_ffs(bitstr_t *b);
+extern int64_t slurm_bit_fls(bitstr_t *b);
+
+_Static_assert(CCP_SLURM_ACCESS_DENIED == ESLURM_ACCESS_DENIED, "errno");
+_Static_assert(CCP_SLURM_INVALID_JOB_ID == ESLURM_INVALID_JOB_ID, "errno");
+_Static_assert(CCP_SLURM_JOB_PENDING == ESLURM_JOB_PENDING, "errno");
+_Static_assert(CCP_SLURM_BATCH_ONLY == ESLURM_BATCH_ONLY, "errno");
+
+/* ------------------------------------------------------------------ */
+/* Library-wide set-up: once per process, whichever thread comes first. */
+
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+static char init_conf[4096];	/* the slurm.conf libslurm was set up with */
+
+static void do_init(void)
+{
+	slurm_init(init_conf[0] ? init_conf : NULL);
+}
+
+/*
+ * Find the slurm.conf libslurm would use, in its own order (SLURM_CONF,
+ * the default path, a configless node's cache), and check it can be read:
+ * 22.05's slurm_init() exits the process when it cannot.
+ */
+static ccp_hr_t find_conf(ccp_cluster *c, char *path, size_t len)
+{
+	static const char *const cached = "/run/slurm/conf/slurm.conf";
+	const char *env = getenv("SLURM_CONF");
+	struct stat st;
+
+	if (env && *env) {
+		if (stat(env, &st) || !S_ISREG(st.st_mode) ||
+		    access(env, R_OK))
+			return ccp_fail(c, CCP_E_NO_CONFIG, "Connect: SLURM_CONF "
+					"names %s, which is not a readable file "
+					"(%s). Point SLURM_CONF at the cluster's "
+					"slurm.conf.", env, stat(env, &st) ?
+					strerror(errno) : "not readable");
+		snprintf(path, len, "%s", env);
+		return CCP_S_OK;
+	}
+	if (!stat(CCP_SLURM_DEFAULT_CONF, &st)) {
+		if (access(CCP_SLURM_DEFAULT_CONF, R_OK))
+			return ccp_fail(c, CCP_E_NO_CONFIG, "Connect: %s is not "
+					"readable by uid %d.",
+					CCP_SLURM_DEFAULT_CONF, (int)geteuid());
+		snprintf(path, len, "%s", CCP_SLURM_DEFAULT_CONF);
+		return CCP_S_OK;
+	}
+	if (!stat(cached, &st) && !access(cached, R_OK)) {
+		snprintf(path, len, "%s", cached);
+		return CCP_S_OK;
+	}
+	return ccp_fail(c, CCP_E_NO_CONFIG, "Connect: no Slurm configuration "
+			"found: SLURM_CONF is not set, and neither %s nor %s "
+			"(a configless node's cache) exists. Set SLURM_CONF, "
+			"or connect to a slurmrestd with an http(s):// URL.",
+			CCP_SLURM_DEFAULT_CONF, cached);
+}
+
+static ccp_hr_t ensure_init(ccp_cluster *c)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	char path[sizeof(init_conf)];
+	ccp_hr_t hr;
+
+	hr = find_conf(c, path, sizeof(path));
+	if (CCP_FAILED(hr))
+		return hr;
+	pthread_mutex_lock(&lock);
+	if (!init_conf[0])
+		snprintf(init_conf, sizeof(init_conf), "%s", path);
+	pthread_mutex_unlock(&lock);
+	pthread_once(&init_once, do_init);
+	if (strcmp(path, init_conf))
+		return ccp_fail(c, CCP_E_WRONG_CLUSTER, "Connect: this process "
+				"already uses the Slurm configuration %s; "
+				"libslurm cannot switch to %s in the same "
+				"process.", init_conf, path);
+	return CCP_S_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Bounded RPCs                                                        */
+
+typedef struct rpc {
+	int kind;
+	uint32_t job_id;
+	uint32_t flags;
+	char *expr;
+	int rc;
+	int err;
+	slurm_conf_t *conf;
+	job_info_msg_t *jobs;
+	job_array_resp_msg_t *resp;
+} rpc;
+
+enum { RPC_CONF, RPC_LOAD_JOB, RPC_REQUEUE };
+
+static void rpc_run(void *p)
+{
+	rpc *r = p;
+
+	switch (r->kind) {
+	case RPC_CONF:
+		r->rc = slurm_load_ctl_conf((time_t)0, &r->conf);
+		break;
+	case RPC_LOAD_JOB:
+		r->rc = slurm_load_job(&r->jobs, r->job_id, SHOW_ALL);
+		break;
+	case RPC_REQUEUE:
+		r->resp = NULL;
+		r->rc = slurm_requeue2(r->expr, r->flags, &r->resp);
+		break;
+	}
+	r->err = r->rc ? slurm_get_errno() : 0;
+}
+
+static void rpc_free(void *p)
+{
+	rpc *r = p;
+
+	if (!r)
+		return;
+	if (r->conf)
+		slurm_free_ctl_conf(r->conf);
+	if (r->jobs)
+		slurm_free_job_info_msg(r->jobs);
+	if (r->resp)
+		slurm_free_job_array_resp(r->resp);
+	free(r->expr);
+	free(r);
+}
+
+static ccp_hr_t fail_rpc(ccp_cluster *c, const char *what, int e)
+{
+	ccp_hr_t hr = ccp_hr_from_slurm_errno(e);
+
+	if (e >= SLURM_COMMUNICATIONS_CONNECTION_ERROR &&
+	    e <= SLURM_COMMUNICATIONS_SHUTDOWN_ERROR)
+		hr = CCP_E_UNREACHABLE;
+	else if (e >= SLURMCTLD_COMMUNICATIONS_CONNECTION_ERROR &&
+		 e <= SLURMCTLD_COMMUNICATIONS_SHUTDOWN_ERROR)
+		hr = CCP_E_UNREACHABLE;
+	if (hr == CCP_E_UNREACHABLE)
+		return ccp_fail(c, hr, "%s: the Slurm controller could not be "
+				"reached (Slurm: %s, error %d). Check that "
+				"slurmctld runs and that SlurmctldHost/"
+				"SlurmctldPort in %s are right.", what,
+				slurm_strerror(e), e, init_conf);
+	if (e == SLURM_PROTOCOL_AUTHENTICATION_ERROR ||
+	    (e >= ESLURM_AUTH_CRED_INVALID && e < ESLURM_AUTH_CRED_INVALID + 100))
+		return ccp_fail(c, hr, "%s: Slurm could not authenticate this "
+				"request (Slurm: %s, error %d). Check that munged "
+				"runs and shares the cluster's key.", what,
+				slurm_strerror(e), e);
+	return ccp_fail(c, hr, "%s failed: Slurm answered \"%s\" (error %d).",
+			what, slurm_strerror(e), e);
+}
+
+/* Run r under the handle's deadline. On failure r is gone. */
+static ccp_hr_t call(ccp_cluster *c, rpc *r, const char *what)
+{
+	int rc = ccp_call_bounded(rpc_run, r, rpc_free, c->timeout_ms);
+
+	if (rc == ETIMEDOUT)
+		return ccp_fail(c, CCP_E_TIMEOUT, "%s: the Slurm controller did "
+				"not answer within %ld ms; %s", what,
+				c->timeout_ms, r->kind == RPC_REQUEUE ?
+				"the requeue may still take effect: read the "
+				"tasks' states before trying again." :
+				"nothing was changed.");
+	return CCP_S_OK;
+}
+
+static rpc *rpc_new(ccp_cluster *c, int kind)
+{
+	rpc *r = calloc(1, sizeof(*r));
+
+	if (!r)
+		ccp_fail(c, CCP_E_OUTOFMEMORY, "out of memory");
+	else
+		r->kind = kind;
+	return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* Connect                                                             */
+
+static int host_matches(const char *name, const char *host)
+{
+	size_t n;
+
+	if (!host || !*host)
+		return 0;
+	if (!strcasecmp(name, host))
+		return 1;
+	/* "head" matches "head.example.org" and the reverse. */
+	n = strcspn(name, ".");
+	return !strncasecmp(name, host, n) &&
+	       (host[n] == '.' || host[n] == '\0') &&
+	       strcspn(host, ".") == n;
+}
+
+static ccp_hr_t be_connect(ccp_cluster *c, const char *target)
+{
+	slurm_conf_t *conf;
+	ccp_hr_t hr;
+	rpc *r;
+	int ok;
+
+	hr = ensure_init(c);
+	if (CCP_FAILED(hr))
+		return hr;
+	if (!(r = rpc_new(c, RPC_CONF)))
+		return CCP_E_OUTOFMEMORY;
+	if (CCP_FAILED(hr = call(c, r, "Connect")))
+		return hr;
+	if (r->rc) {
+		hr = fail_rpc(c, "Connect", r->err);
+		rpc_free(r);
+		return hr;
+	}
+	conf = r->conf;
+	ok = !target;
+	if (target) {
+		ok = conf->cluster_name && !strcasecmp(target,
+						       conf->cluster_name);
+		for (uint32_t i = 0; !ok && i < conf->control_cnt; i++)
+			ok = host_matches(target, conf->control_machine[i]) ||
+			     (conf->control_addr &&
+			      host_matches(target, conf->control_addr[i]));
+		ok = ok || !strcasecmp(target, "localhost");
+	}
+	if (!ok) {
+		hr = ccp_fail(c, CCP_E_WRONG_CLUSTER, "Connect: \"%s\" is neither "
+			      "this Slurm cluster's name (%s) nor its "
+			      "controller (%s). The native backend reaches only "
+			      "the cluster of %s; for another cluster give an "
+			      "http(s):// URL of its slurmrestd.", target,
+			      conf->cluster_name ? conf->cluster_name : "unset",
+			      conf->control_cnt ? conf->control_machine[0] : "",
+			      init_conf);
+		rpc_free(r);
+		return hr;
+	}
+	c->max_array_size = conf->max_array_sz;
+	c->min_job_age = conf->min_job_age;
+	c->slurm_user_id = conf->slurm_user_id;
+	c->caller_uid = (uint32_t)geteuid();
+	snprintf(c->cluster_name, sizeof(c->cluster_name), "%s",
+		 conf->cluster_name ? conf->cluster_name : "");
+	rpc_free(r);
+	return CCP_S_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading jobs                                                        */
+
+static void fill_task(ccp_task *t, const slurm_job_info_t *j, uint32_t id)
+{
+	t->task_id = id;
+	t->job_id = j->job_id;
+	t->state = j->job_state;
+	t->restart_cnt = j->restart_cnt;
+	t->exit_code = j->exit_code;
+	t->held = (j->job_state & JOB_STATE_BASE) == JOB_PENDING &&
+		  j->priority == 0;
+}
+
+static ccp_hr_t add_record(ccp_cluster *c, ccp_job *job,
+			   const slurm_job_info_t *j)
+{
+	ccp_task t;
+
+	memset(&t, 0, sizeof(t));
+	if (!j->array_job_id) {			/* a plain job: task 1 */
+		fill_task(&t, j, 1);
+		return ccp_job_add_task(c, job, &t);
+	}
+	if (j->array_task_id != NO_VAL) {	/* a task record */
+		fill_task(&t, j, j->array_task_id);
+		return ccp_job_add_task(c, job, &t);
+	}
+	if (j->array_bitmap) {			/* tasks not split off yet */
+		bitstr_t *b = j->array_bitmap;
+		int64_t i, first = slurm_bit_ffs(b), last = slurm_bit_fls(b);
+
+		for (i = first; first >= 0 && i <= last; i++) {
+			ccp_hr_t hr;
+
+			if (!slurm_bit_test(b, i))
+				continue;
+			fill_task(&t, j, (uint32_t)i);
+			t.job_id = 0;
+			if (CCP_FAILED(hr = ccp_job_add_task(c, job, &t)))
+				return hr;
+		}
+	}
+	return CCP_S_OK;
+}
+
+static ccp_hr_t load(ccp_cluster *c, uint32_t job_id, rpc **out)
+{
+	ccp_hr_t hr;
+	rpc *r;
+
+	*out = NULL;
+	if (!(r = rpc_new(c, RPC_LOAD_JOB)))
+		return CCP_E_OUTOFMEMORY;
+	r->job_id = job_id;
+	if (CCP_FAILED(hr = call(c, r, "Reading the job's state")))
+		return hr;
+	if (r->rc && r->err != ESLURM_INVALID_JOB_ID) {
+		char what[64];
+
+		snprintf(what, sizeof(what), "Reading job %u", job_id);
+		hr = fail_rpc(c, what, r->err);
+		rpc_free(r);
+		return hr;
+	}
+	*out = r;
+	return CCP_S_OK;
+}
+
+static ccp_hr_t be_read_job(ccp_cluster *c, uint32_t job_id, ccp_job *job)
+{
+	ccp_hr_t hr = CCP_S_OK;
+	rpc *r;
+
+	ccp_job_reset(job);
+	job->job_id = job_id;
+	if (CCP_FAILED(hr = load(c, job_id, &r)))
+		return hr;
+	if (r->rc || !r->jobs || !r->jobs->record_count)
+		goto out;	/* not found */
+	job->found = 1;
+	for (uint32_t i = 0; i < r->jobs->record_count; i++) {
+		const slurm_job_info_t *j = &r->jobs->job_array[i];
+
+		if (j->job_id == job_id && j->array_job_id &&
+		    j->array_job_id != job_id) {
+			job->split_of = j->array_job_id;
+			job->split_task = j->array_task_id;
+		}
+		if (j->het_job_id && j->het_job_id != NO_VAL)
+			job->het = 1;
+		if (i == 0) {
+			job->is_array = j->array_job_id != 0;
+			job->requeue = j->requeue != 0;
+			job->batch = j->batch_flag != 0;
+			job->user_id = j->user_id;
+		}
+		if (CCP_FAILED(hr = add_record(c, job, j)))
+			goto out;
+	}
+	ccp_job_sort(job);
+out:
+	rpc_free(r);
+	return hr;
+}
+
+static ccp_hr_t be_read_task(ccp_cluster *c, const ccp_job *job,
+				ccp_task *t)
+{
+	ccp_hr_t hr = CCP_S_OK;
+	uint32_t own = t->job_id ? t->job_id : job->job_id;
+	rpc *r;
+
+	if (CCP_FAILED(hr = load(c, own, &r)))
+		return hr;
+	if (r->rc || !r->jobs)
+		goto out;
+	for (uint32_t i = 0; i < r->jobs->record_count; i++) {
+		const slurm_job_info_t *j = &r->jobs->job_array[i];
+		uint32_t tid = j->array_job_id ? j->array_task_id : 1;
+
+		if (tid == t->task_id) {
+			fill_task(t, j, tid);
+			goto out;
+		}
+		if (j->array_task_id == NO_VAL && j->array_bitmap &&
+		    t->task_id < (uint32_t)slurm_bit_size(j->array_bitmap) &&
+		    slurm_bit_test(j->array_bitmap, t->task_id)) {
+			fill_task(t, j, t->task_id);
+			t->job_id = 0;
+			goto out;
+		}
+	}
+	t->state = JOB_COMPLETE;	/* gone: Slurm purged it */
+out:
+	rpc_free(r);
+	return hr;
+}
+
+/* ------------------------------------------------------------------ */
+/* Requeue                                                             */
+
+static ccp_hr_t be_requeue(ccp_cluster *c, const ccp_job *job,
+			      const uint32_t *tasks, size_t n,
+			      int running_only, ccp_rq_result *res)
+{
+	size_t len = 32 + n * 12;
+	ccp_hr_t hr;
+	rpc *r;
+
+	memset(res, 0, sizeof(*res));
+	res->all_ok = 1;
+	if (!(r = rpc_new(c, RPC_REQUEUE)))
+		return CCP_E_OUTOFMEMORY;
+	r->flags = running_only ? JOB_RUNNING : 0;
+	if (!(r->expr = malloc(len))) {
+		rpc_free(r);
+		return ccp_fail(c, CCP_E_OUTOFMEMORY, "out of memory");
+	}
+	if (!job->is_array)
+		snprintf(r->expr, len, "%u", job->job_id);
+	else if (n == 1)
+		snprintf(r->expr, len, "%u_%u", job->job_id, tasks[0]);
+	else if (ccp_format_array_expr(r->expr, len, job->job_id, tasks,
+				       n) < 0) {
+		rpc_free(r);
+		return ccp_fail(c, CCP_E_FAIL, "internal: array expression "
+				"overflow");
+	}
+	if (CCP_FAILED(hr = call(c, r, "Requeue")))
+		return hr;
+	if (r->resp) {
+		/* Per-task answers, grouped by code. The id strings may be
+		 * cut (22.05: 32 bytes): kept for messages only. */
+		for (uint32_t i = 0; i < r->resp->job_array_count; i++) {
+			int e = (int)r->resp->error_code[i];
+
+			if (!e || e == ESLURM_JOB_PENDING)
+				continue;
+			if (res->all_ok) {
+				res->first_errno = e;
+				snprintf(res->first_ids, sizeof(res->first_ids),
+					 "%s", r->resp->job_array_id[i] ?
+					 r->resp->job_array_id[i] : "");
+			}
+			res->all_ok = 0;
+			res->nfail++;
+		}
+	} else if (r->rc && r->err != ESLURM_JOB_PENDING) {
+		int e = r->err;
+
+		if ((e >= SLURM_COMMUNICATIONS_CONNECTION_ERROR &&
+		     e <= SLURM_COMMUNICATIONS_SHUTDOWN_ERROR) ||
+		    (e >= SLURMCTLD_COMMUNICATIONS_CONNECTION_ERROR &&
+		     e <= SLURMCTLD_COMMUNICATIONS_SHUTDOWN_ERROR) ||
+		    e == SLURM_PROTOCOL_AUTHENTICATION_ERROR ||
+		    e == SLURM_PROTOCOL_SOCKET_IMPL_TIMEOUT) {
+			hr = fail_rpc(c, "Requeue", e);
+			rpc_free(r);
+			return hr;
+		}
+		res->all_ok = 0;
+		res->nfail = 1;
+		res->first_errno = e;
+		snprintf(res->first_ids, sizeof(res->first_ids), "%s",
+			 r->expr);
+	}
+	rpc_free(r);
+	return CCP_S_OK;
+}
+
+static const char *be_words(int e)
+{
+	const char *s = slurm_strerror(e);
+
+	return s ? s : "unknown error";
+}
+
+static void be_disconnect(ccp_cluster *c)
+{
+	(void)c;
+}
+
+const ccp_backend_ops ccp_backend_slurm = {
+	.name = "slurm",
+	.connect = be_connect,
+	.read_job = be_read_job,
+	.requeue = be_requeue,
+	.read_task = be_read_task,
+	.strerror = be_words,
+	.disconnect = be_disconnect,
+};
