@@ -1,0 +1,417 @@
+/*
+ * fake_slurm.c - the libslurm stand-in for unit tests (see fake_slurm.h).
+ * Every __wrap_ function here replaces one libslurm call at link time; the
+ * unit tests link no libslurm at all, so a call with no fake here fails
+ * the link instead of reaching a real controller.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <slurm/slurm.h>
+#include <slurm/slurm_errno.h>
+
+#include "fake_slurm.h"
+
+fake_ctl fake;
+static fake_job *jobs[8];
+static int njobs;
+static __thread int fake_errno;
+
+void fake_reset(void)
+{
+	for (int i = 0; i < njobs; i++)
+		free(jobs[i]);
+	njobs = 0;
+	memset(&fake, 0, sizeof(fake));
+	fake.max_array_size = 1001;
+	fake.cluster_name = "fakecluster";
+}
+
+fake_job *fake_add_job(uint32_t id, int is_array)
+{
+	fake_job *j = calloc(1, sizeof(*j));
+
+	j->id = id;
+	j->is_array = is_array;
+	j->requeue = 1;
+	j->batch = 1;
+	jobs[njobs++] = j;
+	return j;
+}
+
+void fake_add_task(fake_job *j, uint32_t tid, uint32_t state, int split)
+{
+	int i = j->ntasks++;
+
+	j->task_id[i] = tid;
+	j->state[i] = state;
+	j->split[i] = split || state != JOB_PENDING;
+	j->priority[i] = 1;
+}
+
+fake_job *fake_find_job(uint32_t id)
+{
+	for (int i = 0; i < njobs; i++)
+		if (jobs[i]->id == id)
+			return jobs[i];
+	return NULL;
+}
+
+int fake_task_index(const fake_job *j, uint32_t tid)
+{
+	for (int i = 0; i < j->ntasks; i++)
+		if (j->task_id[i] == tid)
+			return i;
+	return -1;
+}
+
+uint32_t fake_state(uint32_t job, uint32_t tid)
+{
+	fake_job *j = fake_find_job(job);
+
+	return j->state[fake_task_index(j, tid)];
+}
+
+uint32_t fake_restart(uint32_t job, uint32_t tid)
+{
+	fake_job *j = fake_find_job(job);
+
+	return j->restart[fake_task_index(j, tid)];
+}
+
+uint32_t fake_own_id(uint32_t job, uint32_t tid)
+{
+	return job * 100000 + tid + 1;
+}
+
+void fake_conf_env(void)
+{
+	static char path[] = "/tmp/ccpshim-unit-slurm.conf";
+	FILE *f = fopen(path, "w");
+
+	if (f) {
+		fputs("# unit tests: never read by a real libslurm\n", f);
+		fclose(f);
+	}
+	setenv("SLURM_CONF", path, 1);
+}
+
+/* --- bitmaps: a length and one byte per bit ------------------------- */
+typedef struct fbits {
+	int64_t n;
+	uint8_t b[];
+} fbits;
+
+int64_t __wrap_slurm_bit_size(bitstr_t *b);
+int __wrap_slurm_bit_test(bitstr_t *b, int64_t bit);
+int64_t __wrap_slurm_bit_ffs(bitstr_t *b);
+int64_t __wrap_slurm_bit_fls(bitstr_t *b);
+
+int64_t __wrap_slurm_bit_size(bitstr_t *b)
+{
+	return ((fbits *)b)->n;
+}
+
+int __wrap_slurm_bit_test(bitstr_t *b, int64_t bit)
+{
+	fbits *f = (fbits *)b;
+
+	return bit >= 0 && bit < f->n && f->b[bit];
+}
+
+int64_t __wrap_slurm_bit_ffs(bitstr_t *b)
+{
+	fbits *f = (fbits *)b;
+
+	for (int64_t i = 0; i < f->n; i++)
+		if (f->b[i])
+			return i;
+	return -1;
+}
+
+int64_t __wrap_slurm_bit_fls(bitstr_t *b)
+{
+	fbits *f = (fbits *)b;
+
+	for (int64_t i = f->n - 1; i >= 0; i--)
+		if (f->b[i])
+			return i;
+	return -1;
+}
+
+/* --- errors --------------------------------------------------------- */
+int __wrap_slurm_get_errno(void);
+char *__wrap_slurm_strerror(int e);
+
+int __wrap_slurm_get_errno(void)
+{
+	return fake_errno;
+}
+
+char *__wrap_slurm_strerror(int e)
+{
+	static __thread char buf[64];
+
+	switch (e) {
+	case ESLURM_ACCESS_DENIED:
+		return "Access/permission denied";
+	case ESLURM_INVALID_JOB_ID:
+		return "Invalid job id specified";
+	case ESLURM_DISABLED:
+		return "Requested operation is presently disabled";
+	case ESLURM_BATCH_ONLY:
+		return "Only batch jobs are accepted or processed";
+	case ESLURM_JOB_PENDING:
+		return "Job is pending execution";
+	case SLURMCTLD_COMMUNICATIONS_CONNECTION_ERROR:
+		return "Unable to contact slurm controller (connect failure)";
+	}
+	snprintf(buf, sizeof(buf), "fake Slurm error %d", e);
+	return buf;
+}
+
+/* --- set-up and configuration ---------------------------------------- */
+int __wrap_slurm_init(const char *conf);
+int __wrap_slurm_load_ctl_conf(time_t t, slurm_conf_t **out);
+void __wrap_slurm_free_ctl_conf(slurm_conf_t *c);
+
+int __wrap_slurm_init(const char *conf)
+{
+	(void)conf;
+	fake.n_init++;
+	return 0;
+}
+
+int __wrap_slurm_load_ctl_conf(time_t t, slurm_conf_t **out)
+{
+	slurm_conf_t *c;
+
+	(void)t;
+	fake.n_conf++;
+	if (fake.conf_errno) {
+		fake_errno = fake.conf_errno;
+		return -1;
+	}
+	c = calloc(1, sizeof(*c));
+	c->max_array_sz = fake.max_array_size;
+	c->min_job_age = 300;
+	c->cluster_name = strdup(fake.cluster_name);
+	c->control_cnt = 1;
+	c->control_machine = calloc(2, sizeof(char *));
+	c->control_machine[0] = strdup("head.example.org");
+	*out = c;
+	return 0;
+}
+
+void __wrap_slurm_free_ctl_conf(slurm_conf_t *c)
+{
+	if (!c)
+		return;
+	free(c->cluster_name);
+	if (c->control_machine)
+		free(c->control_machine[0]);
+	free(c->control_machine);
+	free(c);
+}
+
+/* --- slurm_load_job --------------------------------------------------- */
+int __wrap_slurm_load_job(job_info_msg_t **resp, uint32_t job_id,
+			  uint16_t flags);
+void __wrap_slurm_free_job_info_msg(job_info_msg_t *m);
+
+static void fill(slurm_job_info_t *r, const fake_job *j, int i)
+{
+	r->array_job_id = j->is_array ? j->id : 0;
+	r->array_task_id = j->is_array ? j->task_id[i] : NO_VAL;
+	r->job_id = j->is_array ? fake_own_id(j->id, j->task_id[i]) : j->id;
+	r->job_state = j->state[i];
+	r->restart_cnt = (uint16_t)j->restart[i];
+	r->priority = j->priority[i];
+	r->requeue = (uint16_t)j->requeue;
+	r->batch_flag = (uint16_t)j->batch;
+	r->user_id = j->user_id;
+	r->het_job_id = j->het ? j->id : 0;
+}
+
+int __wrap_slurm_load_job(job_info_msg_t **resp, uint32_t job_id,
+			  uint16_t flags)
+{
+	job_info_msg_t *m;
+	fake_job *j = fake_find_job(job_id);
+	int nth = ++fake.n_load, pending = 0, k = 0;
+	int64_t top = 0;
+
+	(void)flags;
+	*resp = NULL;
+	if (fake.load_errno) {
+		fake_errno = fake.load_errno;
+		return -1;
+	}
+	m = calloc(1, sizeof(*m));
+	m->job_array = calloc(FAKE_MAX_TASKS + 1, sizeof(slurm_job_info_t));
+	if (!j) {	/* maybe the own id of a split task */
+		for (int a = 0; a < njobs && !k; a++)
+			for (int i = 0; i < jobs[a]->ntasks; i++)
+				if (jobs[a]->split[i] && jobs[a]->is_array &&
+				    fake_own_id(jobs[a]->id,
+						jobs[a]->task_id[i]) == job_id) {
+					fill(&m->job_array[k++], jobs[a], i);
+					break;
+				}
+		if (!k) {
+			free(m->job_array);
+			free(m);
+			fake_errno = ESLURM_INVALID_JOB_ID;
+			return -1;
+		}
+	} else {
+		for (int i = 0; i < j->ntasks; i++) {
+			if (j->split[i] || !j->is_array) {
+				fill(&m->job_array[k++], j, i);
+			} else {
+				pending++;
+				if (j->task_id[i] >= top)
+					top = j->task_id[i] + 1;
+			}
+		}
+		if (pending) {	/* the array's pending record */
+			slurm_job_info_t *r = &m->job_array[k++];
+			fbits *b = calloc(1, sizeof(*b) + (size_t)top);
+			int first = -1;
+
+			b->n = top;
+			for (int i = 0; i < j->ntasks; i++)
+				if (!j->split[i]) {
+					b->b[j->task_id[i]] = 1;
+					if (first < 0)
+						first = i;
+				}
+			fill(r, j, first);
+			r->job_id = j->id;
+			r->array_task_id = NO_VAL;
+			r->array_bitmap = (bitstr_t *)b;
+		}
+	}
+	m->record_count = (uint32_t)k;
+	*resp = m;
+	if (fake.after_load)
+		fake.after_load(nth);
+	return 0;
+}
+
+void __wrap_slurm_free_job_info_msg(job_info_msg_t *m)
+{
+	if (!m)
+		return;
+	for (uint32_t i = 0; i < m->record_count; i++)
+		free(m->job_array[i].array_bitmap);
+	free(m->job_array);
+	free(m);
+}
+
+/* --- slurm_requeue2 --------------------------------------------------- */
+int __wrap_slurm_requeue2(char *id, uint32_t flags, job_array_resp_msg_t **r);
+void __wrap_slurm_free_job_array_resp(job_array_resp_msg_t *r);
+
+/* slurmctld's _job_requeue_op, on one task. */
+static int requeue_one(fake_job *j, int i, uint32_t flags)
+{
+	uint32_t base = j->state[i] & JOB_STATE_BASE;
+
+	if (fake.deny_access)
+		return ESLURM_ACCESS_DENIED;
+	if ((flags & JOB_STATE_BASE) == JOB_RUNNING &&
+	    base != JOB_RUNNING && base != JOB_SUSPENDED)
+		return 0;
+	if (!j->requeue)
+		return ESLURM_DISABLED;
+	if (!j->batch)
+		return ESLURM_BATCH_ONLY;
+	if (base == JOB_PENDING)
+		return ESLURM_JOB_PENDING;
+	if (fake.refuse_task && j->task_id[i] == (uint32_t)fake.refuse_task)
+		return fake.refuse_errno;
+	j->state[i] = JOB_PENDING;
+	j->restart[i]++;
+	j->split[i] = 1;
+	return 0;
+}
+
+static void add_code(job_array_resp_msg_t *r, int code, const char *id)
+{
+	for (uint32_t i = 0; i < r->job_array_count; i++)
+		if ((int)r->error_code[i] == code)
+			return;
+	r->error_code[r->job_array_count] = (uint32_t)code;
+	r->job_array_id[r->job_array_count] = strdup(id);
+	r->job_array_count++;
+}
+
+int __wrap_slurm_requeue2(char *id, uint32_t flags, job_array_resp_msg_t **out)
+{
+	char *end;
+	unsigned long jid = strtoul(id, &end, 10);
+	fake_job *j = fake_find_job((uint32_t)jid);
+	job_array_resp_msg_t *r;
+	char *p, *tok, *save, *copy;
+
+	fake.n_requeue++;
+	snprintf(fake.last_expr, sizeof(fake.last_expr), "%s", id);
+	fake.last_flags = flags;
+	*out = NULL;
+	if (fake.requeue_errno) {
+		fake_errno = fake.requeue_errno;
+		return -1;
+	}
+	if (!j) {
+		fake_errno = ESLURM_INVALID_JOB_ID;
+		return -1;
+	}
+	if (*end == '\0') {		/* a plain job: rc only */
+		int rc = j->is_array ? ESLURM_NOT_SUPPORTED :
+				       requeue_one(j, 0, flags);
+
+		fake_errno = rc;
+		return rc ? -1 : 0;
+	}
+	if (*end != '_' || !j->is_array) {
+		fake_errno = ESLURM_INVALID_JOB_ID;
+		return -1;
+	}
+	r = calloc(1, sizeof(*r));
+	r->error_code = calloc(16, sizeof(uint32_t));
+	r->job_array_id = calloc(16, sizeof(char *));
+	copy = strdup(end + 1);
+	p = copy;
+	if (*p == '[')
+		p++;
+	p[strcspn(p, "]")] = '\0';
+	for (tok = strtok_r(p, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		unsigned long a = strtoul(tok, &end, 10), b = a;
+
+		if (*end == '-')
+			b = strtoul(end + 1, NULL, 10);
+		for (unsigned long t = a; t <= b; t++) {
+			int i = fake_task_index(j, (uint32_t)t);
+			int rc = i < 0 ? ESLURM_INVALID_JOB_ID :
+					 requeue_one(j, i, flags);
+
+			add_code(r, rc, id);
+		}
+	}
+	free(copy);
+	*out = r;
+	return 0;
+}
+
+void __wrap_slurm_free_job_array_resp(job_array_resp_msg_t *r)
+{
+	if (!r)
+		return;
+	for (uint32_t i = 0; i < r->job_array_count; i++)
+		free(r->job_array_id[i]);
+	free(r->job_array_id);
+	free(r->error_code);
+	free(r);
+}
