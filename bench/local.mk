@@ -1,0 +1,1 @@
+# bench/local.mk: the benchmark (built by make, not run by make check).

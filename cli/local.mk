@@ -1,0 +1,1 @@
+# cli/local.mk: the ccp-task and ccp-job commands.

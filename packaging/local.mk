@@ -1,0 +1,1 @@
+# packaging/local.mk: Debian and RPM packages.
