@@ -16,7 +16,8 @@ SLURM_WRAPS = \
 	-Wl,--wrap=slurm_bit_ffs \
 	-Wl,--wrap=slurm_bit_fls
 
-UNIT_CPPFLAGS = $(AM_CPPFLAGS) $(SLURM_CPPFLAGS) $(CMOCKA_CFLAGS)
+UNIT_CPPFLAGS = $(AM_CPPFLAGS) $(SLURM_CPPFLAGS) $(CMOCKA_CFLAGS) \
+	-DCCP_SRCDIR='"$(abs_top_srcdir)"'
 UNIT_LDADD = shim/libccpshim_core.la $(CMOCKA_LIBS) $(CURL_LIBS) \
 	$(JSONC_LIBS) $(PTHREAD_LIBS)
 

@@ -8,6 +8,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -109,6 +111,37 @@ static void out_of_range_values(void **state)
 	assert_string_equal(ccp_status_name(CCP_STATUS_FAILED), "Failed");
 }
 
+/* docs/errors.md lists every row: its code, name and exit status. */
+static void docs_list_every_code(void **state)
+{
+	char path[4096], line[1024], *doc = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/docs/errors.md", CCP_SRCDIR);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f)) {
+		doc = realloc(doc, len + strlen(line) + 1);
+		memcpy(doc + len, line, strlen(line) + 1);
+		len += strlen(line);
+	}
+	fclose(f);
+	for (size_t i = 0; i < ccp_hr_table_len; i++) {
+		const ccp_hr_row *r = &ccp_hr_table[i];
+		char want[128];
+
+		snprintf(want, sizeof(want), "| `0x%08X` | %s |",
+			 (unsigned)r->hr, r->name);
+		if (!strstr(doc, want))
+			fail_msg("docs/errors.md lacks the row \"%s\"", want);
+		snprintf(want, sizeof(want), "| %d |\n", r->exit_status);
+		assert_non_null(strstr(strstr(doc, r->name), want));
+	}
+	free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -116,6 +149,7 @@ int main(void)
 		cmocka_unit_test(contract_values),
 		cmocka_unit_test(every_slurm_errno_round_trips),
 		cmocka_unit_test(out_of_range_values),
+		cmocka_unit_test(docs_list_every_code),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
