@@ -1,12 +1,16 @@
 # tests/live/local.mk: the live suite (make check-live), a real cluster.
 # Not part of make check (distcheck and package builds start no cluster).
-EXTRA_PROGRAMS += tests/live/live_client
+LIVE_PROGRAMS = tests/live/live_client tests/live/live_plain
+EXTRA_PROGRAMS += $(LIVE_PROGRAMS)
 tests_live_live_client_SOURCES = tests/live/live_client.c
 tests_live_live_client_LDADD = shim/libccpshim.la
-CLEANFILES += tests/live/live_client
+tests_live_live_plain_SOURCES = tests/live/live_plain.c
+tests_live_live_plain_LDADD = shim/libccpshim.la
+CLEANFILES += $(LIVE_PROGRAMS)
 
-check-live: tests/live/live_client$(EXEEXT)
+check-live: $(LIVE_PROGRAMS)
 	CCP_BUILDDIR="$(abs_top_builddir)" CCP_SRCDIR="$(abs_top_srcdir)" \
+	  LSAN_OPTIONS="suppressions=$(abs_top_srcdir)/tests/live/lsan.supp:print_suppressions=0" \
 	  $(SHELL) $(top_srcdir)/tests/live/run.sh
 
 PHONY += check-live
