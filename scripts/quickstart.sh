@@ -12,7 +12,7 @@ prefix=${PREFIX:-/usr/local}
 
 echo "# quickstart: build and install into $prefix"
 cd "$top"
-./bootstrap >/dev/null 2>&1
+./bootstrap >/dev/null 2>&1 || { ./bootstrap; exit 1; }
 mkdir -p "$top/_build" && cd "$top/_build"
 "$top/configure" -q --prefix="$prefix"
 make -s -j2 >/dev/null

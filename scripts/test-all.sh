@@ -9,7 +9,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 
 "$top/scripts/deps.sh"
 cd "$top"
-./bootstrap >/dev/null 2>&1
+./bootstrap >/dev/null 2>&1 || { ./bootstrap; exit 1; }
 
 run() {	# run NAME CONFIGURE-ARGS...
 	local name=$1; shift
