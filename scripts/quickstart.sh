@@ -31,11 +31,11 @@ trap cluster_stop EXIT
 cluster_start
 
 echo "# quickstart: a 6-task job array; odd tasks fail"
-job=$(csub --array=1-6 --output=/dev/null \
+job=$(csub --array=1-6 \
 	--wrap='exit $((SLURM_ARRAY_TASK_ID % 2))')
 for t in 1 2 3 4 5 6; do
 	want=COMPLETED; [ $((t % 2)) -eq 1 ] && want=FAILED
-	wait_state "${job}_$t" "$want" 60 >/dev/null
+	wait_state "${job}_$t" 60 "$want" >/dev/null
 done
 show() {
 	for t in 1 2 3 4 5 6; do
