@@ -15,6 +15,29 @@
 
 fake_ctl fake;
 static fake_job *jobs[8];
+
+/*
+ * The guard: a unit test must never reach the real libslurm. The link has
+ * no -lslurm, so an unwrapped call fails to link; this also refuses to run
+ * at all if a libslurm was loaded some other way (LD_PRELOAD, a dependency).
+ */
+__attribute__((constructor)) static void no_real_libslurm(void)
+{
+	char line[512];
+	FILE *f = fopen("/proc/self/maps", "r");
+
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		if (strstr(line, "libslurm")) {
+			fprintf(stderr, "unit test guard: the real libslurm is "
+				"loaded (%s); unit tests must use the fakes\n",
+				line);
+			exit(99);	/* automake's "hard error" */
+		}
+	}
+	fclose(f);
+}
 static int njobs;
 static __thread int fake_errno;
 
