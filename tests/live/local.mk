@@ -1,11 +1,14 @@
 # tests/live/local.mk: the live suite (make check-live), a real cluster.
 # Not part of make check (distcheck and package builds start no cluster).
-live_programs = tests/live/live_client tests/live/live_plain
+live_programs = tests/live/live_client tests/live/live_plain \
+	tests/live/live_threads
 EXTRA_PROGRAMS += $(live_programs)
 tests_live_live_client_SOURCES = tests/live/live_client.c
 tests_live_live_client_LDADD = shim/libccpshim.la
 tests_live_live_plain_SOURCES = tests/live/live_plain.c
 tests_live_live_plain_LDADD = shim/libccpshim.la
+tests_live_live_threads_SOURCES = tests/live/live_threads.c
+tests_live_live_threads_LDADD = shim/libccpshim.la $(PTHREAD_LIBS)
 CLEANFILES += $(live_programs)
 
 check-live: $(live_programs)
