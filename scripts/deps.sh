@@ -5,7 +5,7 @@ set -euo pipefail
 pkgs=(build-essential autoconf automake libtool pkg-config
       slurmctld slurmd slurm-client libslurm-dev munge
       libcmocka-dev libcurl4-openssl-dev libjson-c-dev
-      iproute2 procps python3 util-linux)
+      iproute2 procps python3 util-linux bc)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

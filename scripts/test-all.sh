@@ -11,6 +11,17 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 ./bootstrap >/dev/null 2>&1 || { ./bootstrap; exit 1; }
 
+passed=0
+failed=0
+# count LOG...: add cmocka's and the live runners' totals from these logs.
+count() {
+	local p f
+	p=$(cat "$@" 2>/dev/null | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | paste -sd+ | bc)
+	passed=$((passed + ${p:-0}))
+	f=$(cat "$@" 2>/dev/null | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | paste -sd+ | bc)
+	failed=$((failed + ${f:-0}))
+}
+
 run() {	# run NAME CONFIGURE-ARGS...
 	local name=$1; shift
 	local dir="$top/_build-$name"
@@ -20,11 +31,17 @@ run() {	# run NAME CONFIGURE-ARGS...
 	make -s -j2 >/dev/null
 	echo "# test-all: [$name] unit tests"
 	make -s check || { cat tests/unit/*.log tests/*/*.log 2>/dev/null | tail -80; return 1; }
+	count $(find tests -name 'test_*.log')
 	echo "# test-all: [$name] live suite"
-	make -s check-live
+	make -s check-live 2>&1 | tee live.out
+	[ "${PIPESTATUS[0]}" -eq 0 ] || return 1
+	p=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed.*/\1/p' live.out | paste -sd+ | bc)
+	f=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed.*/\2/p' live.out | paste -sd+ | bc)
+	passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 	cd "$top"
 }
 
 run plain
 run asan --enable-sanitizers
 echo "# test-all: every suite passed"
+echo "total: $passed passed, $failed failed"
