@@ -1,0 +1,181 @@
+/*
+ * slurmrt.c - the libslurm calls the plugin needs inside slurmstepd, found
+ * at run time in the copy slurmstepd already carries (libslurmfull), with
+ * dlsym(RTLD_DEFAULT). The plugin never links a Slurm library: a second
+ * copy of Slurm's globals in slurmstepd breaks it, and srun/sbatch must be
+ * able to load the plugin whatever they carry. Each call checks that the
+ * symbol is there and fails cleanly when it is not.
+ *
+ * Used as root in slurmstepd only, with a job id Slurm gave us (never one
+ * from the job's environment).
+ */
+#include <dlfcn.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <slurm/slurm.h>
+
+#include "ccpshim.h"
+
+typedef hostlist_t (*hl_create_f)(const char *);
+typedef char *(*hl_shift_f)(hostlist_t);
+typedef void (*hl_destroy_f)(hostlist_t);
+typedef int (*load_job_f)(job_info_msg_t **, uint32_t, uint16_t);
+typedef void (*free_job_f)(job_info_msg_t *);
+typedef int (*cpus_on_node_id_f)(job_resources_t *, int);
+typedef char *(*strerror_f)(int);
+
+static void *sym(const char *name)
+{
+	return dlsym(RTLD_DEFAULT, name);
+}
+
+void ccp_rt_free_hosts(char **hosts, size_t n)
+{
+	size_t i;
+
+	if (!hosts)
+		return;
+	for (i = 0; i < n; i++)
+		free(hosts[i]);
+	free(hosts);
+}
+
+int ccp_rt_expand_hosts(const char *list, char ***hosts, size_t *n,
+			size_t max)
+{
+	hl_create_f create = (hl_create_f)sym("slurm_hostlist_create");
+	hl_shift_f shift = (hl_shift_f)sym("slurm_hostlist_shift");
+	hl_destroy_f destroy = (hl_destroy_f)sym("slurm_hostlist_destroy");
+	hostlist_t hl;
+	char **v, *h;
+	size_t cnt = 0;
+
+	*hosts = NULL;
+	*n = 0;
+	if (!create || !shift || !destroy || !list ||
+	    strlen(list) > CCP_NODELIST_MAX)
+		return -1;
+	if (!(hl = create(list)))
+		return -1;
+	if (!(v = calloc(max ? max : 1, sizeof(*v)))) {
+		destroy(hl);
+		return -1;
+	}
+	while ((h = shift(hl))) {
+		if (cnt >= max || strlen(h) > 255) {
+			free(h);
+			destroy(hl);
+			ccp_rt_free_hosts(v, cnt);
+			return -1;
+		}
+		/* hostlist_shift's result is malloc'd (slurm.h: free()). */
+		v[cnt++] = h;
+	}
+	destroy(hl);
+	*hosts = v;
+	*n = cnt;
+	return 0;
+}
+
+const char *ccp_rt_controller(void)
+{
+	slurm_conf_t *conf = (slurm_conf_t *)sym("slurm_conf");
+
+	if (!conf || !conf->control_machine || conf->control_cnt == 0 ||
+	    !conf->control_machine[0] ||
+	    !ccp_scheduler_name_ok(conf->control_machine[0]))
+		return NULL;
+	return conf->control_machine[0];
+}
+
+/* The job's hosts with their CPU counts, in the CCP_NODES format. */
+static char *record_nodes(slurm_job_info_t *j, cpus_on_node_id_f cpus_on,
+			  uint32_t *total)
+{
+	char **hosts = NULL, *buf = NULL;
+	uint32_t *cpus = NULL;
+	size_t n = 0, i;
+	int c;
+
+	if (!j->nodes || !j->job_resrcs || !cpus_on)
+		return NULL;
+	if (ccp_rt_expand_hosts(j->nodes, &hosts, &n, CCP_MAX_NODES) < 0)
+		return NULL;
+	if (!(cpus = calloc(n ? n : 1, sizeof(*cpus))))
+		goto out;
+	for (i = 0; i < n; i++) {
+		c = cpus_on(j->job_resrcs, (int)i);
+		if (c <= 0)
+			goto out;
+		cpus[i] = (uint32_t)c;
+		*total += (uint32_t)c;
+	}
+	if (!(buf = malloc(CCP_NODES_MAX)))
+		goto out;
+	if (ccp_format_nodes(buf, CCP_NODES_MAX, hosts, cpus, n) < 0) {
+		free(buf);
+		buf = NULL;
+	}
+out:
+	free(cpus);
+	ccp_rt_free_hosts(hosts, n);
+	return buf;
+}
+
+int ccp_rt_job_record(uint32_t job_id, struct ccp_facts *f)
+{
+	load_job_f load = (load_job_f)sym("slurm_load_job");
+	free_job_f release = (free_job_f)sym("slurm_free_job_info_msg");
+	cpus_on_node_id_f cpus_on =
+		(cpus_on_node_id_f)sym("slurm_job_cpus_allocated_on_node_id");
+	strerror_f serr = (strerror_f)sym("slurm_strerror");
+	job_info_msg_t *msg = NULL;
+	slurm_job_info_t *j;
+	int rc;
+
+	if (!load || !release) {
+		snprintf(f->why, sizeof(f->why), "slurm_load_job is not "
+			 "available in this process");
+		return -1;
+	}
+	if (load(&msg, job_id, SHOW_ALL | SHOW_DETAIL) != 0 || !msg) {
+		rc = errno;
+		snprintf(f->why, sizeof(f->why), "cannot read job %u's record "
+			 "from slurmctld: %s", job_id,
+			 serr ? serr(rc) : "error");
+		return -1;
+	}
+	if (msg->record_count != 1 || msg->job_array[0].job_id != job_id) {
+		snprintf(f->why, sizeof(f->why), "slurmctld returned no record "
+			 "for job %u", job_id);
+		release(msg);
+		return -1;
+	}
+	j = &msg->job_array[0];
+	if (j->array_task_id != NO_VAL && j->array_job_id) {
+		f->job_id = j->array_job_id;
+		f->task_id = j->array_task_id;
+	} else {
+		f->job_id = j->job_id;
+		f->task_id = 1;
+	}
+	f->have_restart = true;
+	f->restart_cnt = j->restart_cnt;
+	f->have_requeue = true;
+	f->requeue = j->requeue != 0;
+	f->num_cpus = 0;
+	free(f->job_name);
+	f->job_name = (j->name && strlen(j->name) <= CCP_VALUE_MAX) ?
+		strdup(j->name) : NULL;
+	free(f->nodes);
+	f->nodes = record_nodes(j, cpus_on, &f->num_cpus);
+	release(msg);
+	if (!f->nodes) {
+		snprintf(f->why, sizeof(f->why), "job %u's record has no "
+			 "usable node list", job_id);
+		return -1;
+	}
+	return 0;
+}
