@@ -24,8 +24,11 @@ plugin_ccpshim_la_LIBADD =
 EXTRA_plugin_ccpshim_la_DEPENDENCIES = $(srcdir)/plugin/ccpshim.lds
 
 # The pure helpers (format.c, config.c), tested without Slurm running.
-check_PROGRAMS += plugin/test_format
+# An EXTRA_PROGRAM built by its .log rule: tests/unit/local.mk adds all of
+# check_PROGRAMS to TESTS, which would run a check_PROGRAM twice.
+EXTRA_PROGRAMS += plugin/test_format
 TESTS += plugin/test_format
+CLEANFILES += plugin/test_format
 plugin_test_format_SOURCES = plugin/test_format.c plugin/format.c \
 	plugin/config.c plugin/ccpshim.h
 plugin_test_format_CPPFLAGS = -I$(top_builddir) $(SLURM_CPPFLAGS)

@@ -133,6 +133,7 @@ int ccp_rt_job_record(uint32_t job_id, struct ccp_facts *f)
 	strerror_f serr = (strerror_f)sym("slurm_strerror");
 	job_info_msg_t *msg = NULL;
 	slurm_job_info_t *j;
+	uint32_t i;
 	int rc;
 
 	if (!load || !release) {
@@ -147,13 +148,19 @@ int ccp_rt_job_record(uint32_t job_id, struct ccp_facts *f)
 			 serr ? serr(rc) : "error");
 		return -1;
 	}
-	if (msg->record_count != 1 || msg->job_array[0].job_id != job_id) {
+	/* Loading an array's own id returns every record of the array. */
+	j = NULL;
+	for (i = 0; i < msg->record_count; i++)
+		if (msg->job_array[i].job_id == job_id) {
+			j = &msg->job_array[i];
+			break;
+		}
+	if (!j) {
 		snprintf(f->why, sizeof(f->why), "slurmctld returned no record "
 			 "for job %u", job_id);
 		release(msg);
 		return -1;
 	}
-	j = &msg->job_array[0];
 	if (j->array_task_id != NO_VAL && j->array_job_id) {
 		f->job_id = j->array_job_id;
 		f->task_id = j->array_task_id;
