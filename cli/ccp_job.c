@@ -101,7 +101,8 @@ static int do_requeue(const cli_opts *o, cli_out *out, ccp_cluster *c,
 				 "would be requeued" : i == 1 ?
 				 "was requeued" : "were requeued",
 				 ids->n - i - 1, o->dry_run ?
-				 "would not be touched" : "were not touched");
+				 "would not be touched" : ids->n - i - 1 == 1 ?
+				 "was not touched" : "were not touched");
 			return out_fail(out, hr, cli_message(c, hr), where);
 		}
 		return out_fail(out, hr, cli_message(c, hr), NULL);

@@ -127,6 +127,7 @@ static int do_requeue(const cli_opts *o)
 				 o->dry_run ? "would be" :
 				 stop == 1 ? "is" : "are", ids.n - stop - 1,
 				 o->dry_run ? "would not be touched" :
+				 ids.n - stop - 1 == 1 ? "was not touched" :
 				 "were not touched");
 			status = out_fail(out, hr, cli_message(c, hr), where);
 		} else {

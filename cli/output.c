@@ -395,9 +395,11 @@ static void text_summary(const cli_out *out, int status)
 {
 	if (!text(out) || !is_requeue(out))
 		return;
+	if (status && !out->queued && !out->stopped)
+		return;	/* failed before any task was judged: stderr says */
 	if (out->o->dry_run) {
 		printf("dry run, nothing changed: %zu task%s would be queued "
-		       "(%zu requeued, %zu already queued)", out->queued,
+		       "(%zu to requeue, %zu already queued)", out->queued,
 		       plural(out->queued), out->requeued,
 		       out->queued - out->requeued);
 		if (out->stopped)
