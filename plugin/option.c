@@ -17,6 +17,7 @@ static bool opted_out;
 static int ccp_env_cb(int val, const char *optarg, int remote)
 {
 	(void)val;
+	(void)remote;
 	if (!optarg || !strcasecmp(optarg, "yes")) {
 		opted_out = false;
 		return 0;
