@@ -26,7 +26,7 @@ check_PROGRAMS += \
 	tests/unit/test_hresult \
 	tests/unit/test_requeue \
 	tests/unit/test_com
-TESTS += $(check_PROGRAMS)
+TESTS += tests/unit/test_hresult tests/unit/test_requeue tests/unit/test_com
 endif
 
 tests_unit_test_hresult_SOURCES = tests/unit/test_hresult.c tests/unit/fake_slurm.c tests/unit/fake_slurm.h
