@@ -66,7 +66,7 @@ cluster_user_setup() {
 # as_ccptest CMD...: run CMD as the unprivileged user, environment kept
 # (SLURM_CONF, ASAN_OPTIONS...), no way back to root.
 as_ccptest() {
-	setpriv --reuid="$CCP_LIVE_USER" --regid="$(id -g "$CCP_LIVE_USER")" \
+	timeout "${CCP_LIVE_CMD_TIMEOUT:-60}" setpriv --reuid="$CCP_LIVE_USER" --regid="$(id -g "$CCP_LIVE_USER")" \
 		--init-groups -- "$@"
 }
 
