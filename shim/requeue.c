@@ -94,9 +94,13 @@ static const char *slurm_words(ccp_cluster *c, int e)
 }
 
 /* The tail every task-level failure message ends with. */
-static void tail(char *buf, size_t len, size_t queued, size_t after_queued)
+static void tail(char *buf, size_t len, size_t queued, size_t after_queued,
+		 int dry_run)
 {
-	if (after_queued)
+	if (dry_run)
+		snprintf(buf, len, " Dry run: %zu task%s before it would be "
+			 "queued; nothing was sent.", queued, plural(queued));
+	else if (after_queued)
 		snprintf(buf, len, " %zu task%s before it %s queued; %zu task%s "
 			 "after it %s also queued, because the cluster changed "
 			 "during the call (strict mode keeps the order).",
@@ -145,7 +149,7 @@ static ccp_hr_t fail_task(ccp_cluster *c, const ccp_job *job,
 {
 	char end[256], what[160];
 
-	tail(end, sizeof(end), queued, after_queued);
+	tail(end, sizeof(end), queued, after_queued, c->dry_run);
 	if (!t) {
 		describe_tasks(job, what, sizeof(what));
 		return ccp_fail(c, CCP_E_TASK_NOT_FOUND,

@@ -617,6 +617,7 @@ static void dry_run_sends_nothing(void **state)
 	assert_int_equal(q, 2);
 	assert_int_equal(fake.n_requeue, 0);
 	assert_int_equal(fake_restart(95, 1), 0);
+	MSG_HAS(c, "2 tasks before it would be queued; nothing was sent");
 	ccp_cluster_free(c);
 }
 
