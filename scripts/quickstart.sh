@@ -1,9 +1,9 @@
 #!/bin/bash
 # quickstart.sh - on a fresh Debian machine, as root: install what ccpshim
 # needs, build and install it, start a private local Slurm cluster, run a
-# job array whose odd tasks fail, requeue the failed tasks through the CCP
-# API (a ported ICluster client), and show what happened. Stops the
-# cluster afterwards.
+# job array whose odd tasks fail, requeue the failed tasks with the
+# command line (ccp-task) and through the CCP API (a ported ICluster
+# client), and show what happened. Stops the cluster afterwards.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 prefix=${PREFIX:-/usr/local}
@@ -19,6 +19,7 @@ make -s -j2 >/dev/null
 make -s install >/dev/null
 ldconfig
 export PKG_CONFIG_PATH="$prefix/lib/pkgconfig:${PKG_CONFIG_PATH:-}"
+export PATH="$prefix/bin:$PATH"
 
 echo "# quickstart: compile a CCP client against the installed header"
 client=$(mktemp -d)/requeue_failed
@@ -44,13 +45,21 @@ show() {
 	done
 }
 echo "# before:"; show
+echo "# \$ ccp-task list $job"
+ccp-task list "$job"
 
-echo "# quickstart: RequeueJob($job): the failed tasks are queued again"
-"$client" "$job"
+echo "# \$ ccp-task requeue $job.[1-6] --dry-run     (nothing changes)"
+ccp-task requeue "$job.[1-6]" --dry-run || echo "# (exit $?: it would stop at task 2)"
+
+echo "# \$ ccp-task requeue $job.1 $job.3 $job.5"
+ccp-task requeue "$job.1" "$job.3" "$job.5"
 echo "# after:"; show
 
-echo "# quickstart: RequeueTasks($job, {1, 2}): task 2 finished, so it stops there"
+echo "# ported CCP client: RequeueTasks($job, {1, 2}): 1 is queued, 2 finished: it stops there"
 "$client" "$job" 1 2 || true
+
+echo "# ported CCP client: RequeueJob($job): nothing failed any more, queued tasks stay queued"
+"$client" "$job"
 
 for t in 1 3 5; do
 	s=$(jstate "${job}_$t")
