@@ -27,7 +27,12 @@ _cl_say() { printf '# cluster: %s\n' "$*" >&2; }
 
 # _cl_port_free PORT: nothing listens on PORT (TCP, any address).
 _cl_port_free() {
-	! ss -Hltn "sport = :$1" 2>/dev/null | grep -q .
+	if command -v ss >/dev/null 2>&1; then
+		! ss -Hltn "sport = :$1" 2>/dev/null | grep -q .
+	else
+		# No iproute2: a port is taken if a connect to it succeeds.
+		! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+	fi
 }
 
 # _cl_pick_ports N: print N distinct free ports from 17000-17999.
@@ -144,7 +149,7 @@ _cl_munge_up() {
 
 cluster_start() {
 	local ports d
-	for t in munged slurmctld slurmd scontrol sbatch sinfo ss setpriv; do
+	for t in munged munge unmunge slurmctld slurmd scontrol sbatch sinfo squeue scancel sdiag setpriv timeout; do
 		command -v "$t" >/dev/null ||
 		[ -x "/usr/sbin/$t" ] ||
 			{ _cl_say "missing program: $t"; return 1; }

@@ -20,10 +20,11 @@ CLIENT=${CCP_LIVE_CLIENT:-$BUILDDIR/tests/live/live_client}
 PLAIN=${CCP_LIVE_PLAIN:-$BUILDDIR/tests/live/live_plain}
 ONLY=${CCP_LIVE_ONLY:-}
 
-# Sanitizer builds: leaks and errors fail the program (and so the case);
-# libslurm's own process-lifetime allocations are suppressed.
+# Sanitizer builds (configure --enable-sanitizers): an error or a leak
+# makes the program exit 86, which fails the case. lsan.supp holds only
+# libslurm's own leaks, each explained there.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-exitcode=86:detect_leaks=1:abort_on_error=0}
-export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$HERE/lsan.supp:print_suppressions=0}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$HERE/lsan.supp}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 N=0; PASSED=0; FAILED=0
@@ -218,6 +219,21 @@ cancel_case_jobs() {
 # The cases. Each sets up its own jobs, checks scontrol before and after.
 # =========================================================================
 
+# The programs under test load the library of this build, not an older
+# installed one (/usr/local/lib...), so a pass means this build passed.
+case_library_path() {
+	local lib
+	if [ ! -x "$CLIENT" ]; then fail "program not built: $CLIENT"; return 1; fi
+	lib=$(LD_DEBUG=libs timeout 30 "$CLIENT" connect 2>&1 >/dev/null |
+		sed -n 's/.*calling init: \(.*libccpshim[^ ]*\).*/\1/p' | head -n 1)
+	note "live_client loads $lib"
+	assert_ne "libccpshim loaded" "$lib" ""
+	case $CLIENT in
+	"$BUILDDIR"/*)
+		assert_match "libccpshim comes from $BUILDDIR" "$lib" "^$BUILDDIR/" ;;
+	esac
+}
+
 # The cluster itself runs, fails and completes array tasks.
 case_cluster_sanity() {
 	newarr ok fail ok || return 1
@@ -309,7 +325,7 @@ case_pending_begin() {
 
 # Section 2, Failed (TIMEOUT): queued again. Prepared at suite start.
 case_timeout() {
-	[ -n "${TO_JOB:-}" ] || { fail "set-up: no TIMEOUT job was prepared"; return 1; }
+	[ -z "${TO_ERR:-}" ] || { fail "set-up: $TO_ERR"; return 1; }
 	J=$TO_JOB
 	echo "$J" >> "$CCP_LIVE_DIR/case_jobs"
 	must "${J}_1" 60 TIMEOUT || return 1
@@ -643,11 +659,16 @@ main() {
 	: > "$CCP_LIVE_DIR/case_jobs"
 	# TIMEOUT needs slurmctld's 30 s time-limit pass: start it first, check
 	# it later (case_timeout).
-	TO_JOB=$(mkarr sleep sleep) && wait_state "${TO_JOB}_1" 30 RUNNING &&
-		make_timeout "${TO_JOB}_1" >/dev/null || TO_JOB=
+	TO_JOB=; TO_ERR=
+	if TO_JOB=$(mkarr sleep sleep) && wait_state "${TO_JOB}_1" 30 RUNNING 2>/dev/null; then
+		TO_ERR=$(make_timeout "${TO_JOB}_1") || TO_ERR="scontrol update EndTime failed: $TO_ERR"
+	else
+		TO_ERR="the TIMEOUT job ${TO_JOB:-?} did not start: $(jshow "${TO_JOB}_1" | head -c 300)"
+	fi
 	: > "$CCP_LIVE_DIR/case_jobs"
 
 	local t0=$SECONDS
+	run_case "live_client uses the library of this build" case_library_path
 	run_case "cluster runs, fails and completes array tasks" case_cluster_sanity
 	run_case "FAILED task is queued again" case_failed
 	run_case "CANCELLED task is queued again" case_cancelled
