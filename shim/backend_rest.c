@@ -299,7 +299,7 @@ static ccp_hr_t rest_call(ccp_cluster *c, const char *method,
 {
 	rest_state *st = c->be_state;
 	struct curl_slist *hl = NULL, *tmp;
-	const char *tok = getenv("SLURM_JWT");
+	const char *tok = getenv("SLURM_JWT"), *ca = getenv("CCP_CA_BUNDLE");
 	char url[1024], user[128], *hdr = NULL;
 	json_tokener *jt;
 	json_object *j;
@@ -310,6 +310,8 @@ static ccp_hr_t rest_call(ccp_cluster *c, const char *method,
 
 	*out = NULL;
 	*http = 0;
+	if (ca && !*ca)
+		ca = NULL;
 	if (!tok || !*tok)
 		return ccp_fail(c, CCP_E_ACCESSDENIED, "%s: SLURM_JWT is not "
 				"set. slurmrestd at %s needs a token: get one "
@@ -402,10 +404,8 @@ static ccp_hr_t rest_call(ccp_cluster *c, const char *method,
 				      "trusts: the system's, or the file named "
 				      "by CCP_CA_BUNDLE%s%s%s. Verification is "
 				      "never turned off.", what, c->target, cw,
-				      getenv("CCP_CA_BUNDLE") ? " (now " : "",
-				      getenv("CCP_CA_BUNDLE") ?
-				      getenv("CCP_CA_BUNDLE") : "",
-				      getenv("CCP_CA_BUNDLE") ? ")" : "");
+				      ca ? " (now " : "", ca ? ca : "",
+				      ca ? ")" : "");
 			break;
 		case CURLE_WRITE_ERROR:
 			hr = ccp_fail(c, r.too_big ? CCP_E_FAIL :
