@@ -731,8 +731,9 @@ static ccp_hr_t read_conf(ccp_cluster *c, rest_state *st)
 	m = jget(jget(j, "meta"), "slurm");
 	if (!name)
 		name = jstr(m, "cluster");
-	snprintf(c->cluster_name, sizeof(c->cluster_name), "%s",
-		 name ? name : "");
+	/* v0.0.38 names no cluster: the URL stands for it in messages. */
+	snprintf(c->cluster_name, sizeof(c->cluster_name), "%.127s",
+		 name && *name ? name : st->base);
 	json_object_put(j);
 	return CCP_S_OK;
 }

@@ -5,7 +5,8 @@
  * Exits 0 whatever the HRESULT (the suite judges it), 2 on bad usage.
  *
  *   rest_client URL connect | list JOB | tasks JOB T... | job JOB | jobs J...
- * Environment: CCP_TIMEOUT_MS (option), CCP_STRICT=1 (strict mode).
+ * Environment: CCP_TIMEOUT_MS (option), CCP_STRICT=1 (strict mode),
+ * REST_CLIENT_PAUSE_MS (sleep between Connect and the call: fault tests).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +66,12 @@ int main(int argc, char **argv)
 		show("connect", c, hr, t0);
 		ccp_cluster_free(c);
 		return 0;
+	}
+	if ((env = getenv("REST_CLIENT_PAUSE_MS"))) {
+		long ms = atol(env);
+		struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+		nanosleep(&ts, NULL);
 	}
 	if (argc < 4) {
 		ccp_cluster_free(c);

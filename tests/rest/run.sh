@@ -301,16 +301,22 @@ case_rest_hung() {
 	assert_eq "answers again" "$(hr)" $OK
 }
 case_hung_midcall() {
-	# Connected, then slurmrestd stops answering: a requeue call times out.
+	# Connected, then slurmrestd stops answering: the next call times out.
 	arr26 fail || return 1
-	local p; p=$(c26_rest_pid)
-	URL=$C26_HTTP CA=
-	( sleep 0.3; kill -STOP "$p" ) &
-	OUT=$(CCP_TIMEOUT_MS=3000 SLURM_JWT=$TOKEN timeout 60 "$CLIENT" "$URL" connect 2>&1)
-	wait; sleep 0.5
-	CCP_TIMEOUT_MS=3000 cl list "$J"
-	assert_eq hr "$(hr)" $TIMEOUT
+	local p f; p=$(c26_rest_pid); f=$(mktemp)
+	REST_CLIENT_PAUSE_MS=2000 CCP_TIMEOUT_MS=3000 SLURM_JWT=$TOKEN \
+		timeout 60 "$CLIENT" "$C26_HTTP" tasks "$J" 1 >"$f" 2>&1 &
+	local cpid=$!
+	sleep 1; kill -STOP "$p"
+	wait "$cpid"; RC=$?
 	kill -CONT "$p"
+	OUT=$(cat "$f"); rm -f "$f"; note "$OUT"
+	assert_eq exit "$RC" 0
+	assert_eq "connected first" "$(printf '%s\n' "$OUT" | grep -c connect_hr)" 0
+	assert_eq hr "$(hr)" $TIMEOUT
+	assert_match msg "$(msg)" "Reading the job's state"
+	assert_le ms "$(outval ms)" 4000
+	state26 "${J}_1" FAILED 0
 }
 # A loopback listener that answers garbage (a fault injector).
 fake_server() { # MODE: garbage | notjson | truncated
