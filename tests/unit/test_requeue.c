@@ -82,7 +82,12 @@ static void connect_names(void **state)
 	setenv("CCP_SCHEDULER", "nothere", 1);
 	assert_int_equal(ccp_connect(c, NULL), CCP_E_WRONG_CLUSTER);
 	unsetenv("CCP_SCHEDULER");
-	assert_int_equal(ccp_connect(c, "http://127.0.0.1:1/"), CCP_E_NOTIMPL);
+	/* a URL goes to the slurmrestd backend: no token, then nobody there */
+	unsetenv("SLURM_JWT");
+	assert_int_equal(ccp_connect(c, "http://127.0.0.1:1/"), CCP_E_ACCESSDENIED);
+	setenv("SLURM_JWT", "x", 1);
+	assert_int_equal(ccp_connect(c, "http://127.0.0.1:1/"), CCP_E_UNREACHABLE);
+	unsetenv("SLURM_JWT");
 	ccp_cluster_free(c);
 }
 
