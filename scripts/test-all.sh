@@ -1,7 +1,9 @@
 #!/bin/bash
 # test-all.sh - the whole test suite, as root on Debian: unit tests
 # (make check), the live suite against a real private Slurm cluster
-# (make check-live), then both again under AddressSanitizer and
+# (make check-live), the slurmrestd suite against a real Slurm 26.05 in a
+# Debian sid chroot and the host's 22.05 (make check-rest), then the unit
+# and live suites again under AddressSanitizer and
 # UndefinedBehaviorSanitizer. Fails if any part fails or the cluster
 # cannot start.
 set -euo pipefail
@@ -22,6 +24,16 @@ count() {
 	failed=$((failed + ${f:-0}))
 }
 
+# live TARGET: run a live make target, show its output, add its totals.
+live() {
+	make -s "$1" 2>&1 | tee "$1.out"
+	[ "${PIPESTATUS[0]}" -eq 0 ] || return 1
+	local p f
+	p=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed.*/\1/p' "$1.out" | paste -sd+ | bc)
+	f=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed.*/\2/p' "$1.out" | paste -sd+ | bc)
+	passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+}
+
 run() {	# run NAME CONFIGURE-ARGS...
 	local name=$1; shift
 	local dir="$top/_build-$name"
@@ -31,13 +43,13 @@ run() {	# run NAME CONFIGURE-ARGS...
 	make -s -j2 >/dev/null
 	echo "# test-all: [$name] unit tests"
 	make -s check || { cat tests/unit/*.log tests/*/*.log 2>/dev/null | tail -80; return 1; }
-	count $(find tests -name 'test_*.log')
+	count $(find . -name 'test_*.log')
 	echo "# test-all: [$name] live suite"
-	make -s check-live 2>&1 | tee live.out
-	[ "${PIPESTATUS[0]}" -eq 0 ] || return 1
-	p=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed.*/\1/p' live.out | paste -sd+ | bc)
-	f=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed.*/\2/p' live.out | paste -sd+ | bc)
-	passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+	live check-live
+	if [ "$name" = plain ]; then
+		echo "# test-all: [$name] slurmrestd suite (Slurm 26.05 in a chroot, and 22.05)"
+		live check-rest
+	fi
 	cd "$top"
 }
 
