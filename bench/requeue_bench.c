@@ -28,6 +28,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <malloc.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -623,7 +625,8 @@ static size_t check_requeued(bench_array *a)
 /* The methods                                                         */
 
 enum {
-	M_LIB, M_STRICT, M_ONE, M_PER_TASK, M_CLI, M_SCONTROL, M_READ, M_COUNT
+	M_LIB, M_STRICT, M_ONE, M_PER_TASK, M_CLI, M_SCONTROL, M_READ,
+	M_READ_LOCAL, M_COUNT
 };
 
 static const char *const method_name[M_COUNT] = {
@@ -634,6 +637,7 @@ static const char *const method_name[M_COUNT] = {
 	"process: ccp-task requeue J.[..]",
 	"process: scontrol requeue J_[..]",
 	"slurm_load_job alone (the read)",
+	"  same, SHOW_LOCAL (no FED_INFO)",
 };
 
 typedef struct bench {
@@ -719,9 +723,11 @@ static double run_method(bench *b, bench_array *a, int m, int *ok)
 		return t1 - t0;
 	}
 	case M_READ:
+	case M_READ_LOCAL:
 	default:
 		t0 = now_ms();
-		rc = slurm_load_job(&msg, a->job, SHOW_ALL);
+		rc = slurm_load_job(&msg, a->job, m == M_READ ? SHOW_ALL :
+				    SHOW_ALL | SHOW_LOCAL);
 		t1 = now_ms();
 		*ok = rc == 0;
 		if (msg)
@@ -733,29 +739,31 @@ static double run_method(bench *b, bench_array *a, int m, int *ok)
 /* ------------------------------------------------------------------ */
 /* Memory: a fresh child process per measurement                       */
 
-static long maxrss_kb(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_maxrss;
-}
-
-/* Child side: --mem-child MODE JOB N (MODE lib | read). */
+/*
+ * Child side: --mem-child MODE JOB N (MODE lib | read). getrusage's
+ * maxrss cannot be used here: Linux carries it over execve from the
+ * parent (the bench itself, much bigger). Instead the child's malloc is
+ * made to keep its high-water mark: one arena (the library's worker
+ * threads allocate in it too), no mmap, no trimming; then the growth of
+ * the heap over the call is its peak memory. Prints "grown in_use_before".
+ */
 static int mem_child(const char *mode, uint32_t job, int n)
 {
+	struct mallinfo2 m0, m1;
 	ccp_cluster *c;
-	long before, after;
 	int32_t *ids;
 	size_t q;
 	int i;
 
+	mallopt(M_ARENA_MAX, 1);
+	mallopt(M_MMAP_MAX, 0);
+	mallopt(M_TRIM_THRESHOLD, INT_MAX);
 	ids = xmalloc((size_t)n * sizeof(*ids));
 	for (i = 0; i < n; i++)
 		ids[i] = i + 1;
 	if (ccp_cluster_new(&c) || ccp_connect(c, NULL))
 		return 1;
-	before = maxrss_kb();
+	m0 = mallinfo2();
 	if (!strcmp(mode, "lib")) {
 		if (ccp_requeue_tasks(c, (int32_t)job, ids, (size_t)n, &q))
 			return 1;
@@ -766,20 +774,19 @@ static int mem_child(const char *mode, uint32_t job, int n)
 			return 1;
 		slurm_free_job_info_msg(msg);
 	}
-	after = maxrss_kb();
-	printf("%ld %ld\n", before, after);
+	m1 = mallinfo2();
+	printf("%zu %zu\n", m1.arena - m0.arena, m0.uordblks);
 	ccp_cluster_free(c);
 	free(ids);
 	return 0;
 }
 
-/* Parent side: peak RSS growth (KiB) of MODE in a fresh process. */
+/* Parent side: heap high-water growth (KiB) of MODE in a fresh process. */
 static long mem_measure(const char *mode, uint32_t job, int n)
 {
 	char jb[32], nb[32], out[128];
-	char *argv[] = { "/proc/self/exe", "--mem-child", (char *)mode, jb, nb,
-			 NULL };
-	long before, after;
+	char *argv[] = { NULL, "--mem-child", (char *)mode, jb, nb, NULL };
+	size_t grown, before;
 	char self[4096];
 	ssize_t l = readlink("/proc/self/exe", self, sizeof(self) - 1);
 
@@ -790,15 +797,24 @@ static long mem_measure(const char *mode, uint32_t job, int n)
 	snprintf(jb, sizeof(jb), "%u", job);
 	snprintf(nb, sizeof(nb), "%d", n);
 	if (run_prog(argv, out, sizeof(out), 1) ||
-	    sscanf(out, "%ld %ld", &before, &after) != 2)
+	    sscanf(out, "%zu %zu", &grown, &before) != 2)
 		return -1;
-	return after - before;
+	return (long)(grown / 1024);
+}
+
+static long minflt(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_minflt;
 }
 
 /* ------------------------------------------------------------------ */
 /* One size                                                            */
 
-static void print_row(int m, const double *v, size_t n, size_t ntasks)
+static void print_row(int m, const double *v, size_t n, size_t ntasks,
+		      long faults)
 {
 	double lo = v[0], hi = v[0], med = median(v, n);
 	size_t i;
@@ -807,8 +823,11 @@ static void print_row(int m, const double *v, size_t n, size_t ntasks)
 		lo = v[i] < lo ? v[i] : lo;
 		hi = v[i] > hi ? v[i] : hi;
 	}
-	printf("  %-34s %10.2f %10.2f %10.2f %10.2f\n", method_name[m], med,
+	printf("  %-34s %10.2f %10.2f %10.2f %10.2f", method_name[m], med,
 	       lo, hi, med * 1000.0 / (double)ntasks);
+	if (faults >= 0)
+		printf(" %8ld", faults);
+	printf("\n");
 }
 
 static void bench_size(bench *b, bench_array *a, const char *label)
@@ -816,12 +835,13 @@ static void bench_size(bench *b, bench_array *a, const char *label)
 	double *t[M_COUNT];
 	int have[M_COUNT], order[M_COUNT], no = 0, m, r, k, ok;
 	double t0 = now_ms(), med[M_COUNT];
+	long flt[M_COUNT] = { 0 };
 	rpc_stats s0, s1;
 
 	for (m = 0; m < M_COUNT; m++) {
 		t[m] = xmalloc((size_t)b->rounds * sizeof(double));
 		have[m] = m != M_CLI || b->cli;
-		if (have[m] && m != M_READ)
+		if (have[m] && m != M_READ && m != M_READ_LOCAL)
 			order[no++] = m;
 	}
 	printf("\n== %s: job %u, %zu tasks requeued per call, %d rounds ==\n",
@@ -829,14 +849,23 @@ static void bench_size(bench *b, bench_array *a, const char *label)
 	fflush(stdout);
 	for (r = 0; r < b->rounds; r++) {
 		/* The read alone: changes nothing. */
-		t[M_READ][r] = run_method(b, a, M_READ, &ok);
+		for (m = M_READ; m <= M_READ_LOCAL; m++) {
+			long f0 = minflt();
+
+			t[m][r] = run_method(b, a, m, &ok);
+			flt[m] += minflt() - f0;
+		}
 		/* Alternate: each round starts one method further on. */
 		for (k = 0; k < no; k++) {
 			size_t left;
 
+			long f0;
+
 			m = order[(r + k) % no];
 			reset_array(a);
+			f0 = minflt();
 			t[m][r] = run_method(b, a, m, &ok);
+			flt[m] += minflt() - f0;
 			left = check_requeued(a);
 			if (!ok || left) {
 				fprintf(stderr, "# round %d, %s: %s, %zu tasks "
@@ -847,12 +876,14 @@ static void bench_size(bench *b, bench_array *a, const char *label)
 			}
 		}
 	}
-	printf("  %-34s %10s %10s %10s %10s\n", "method (ms)", "median", "min",
-	       "max", "us/task");
+	printf("  %-34s %10s %10s %10s %10s %8s\n", "method (ms)", "median",
+	       "min", "max", "us/task", "minflt");
 	for (m = 0; m < M_COUNT; m++) {
 		med[m] = median(t[m], (size_t)b->rounds);
 		if (have[m])
-			print_row(m, t[m], (size_t)b->rounds, a->nlist);
+			print_row(m, t[m], (size_t)b->rounds, a->nlist,
+				  m == M_CLI || m == M_SCONTROL ? -1 :
+				  flt[m] / b->rounds);
 		else
 			printf("  %-34s %10s\n", method_name[m],
 			       "(not built: no ccp-task)");
@@ -863,6 +894,8 @@ static void bench_size(bench *b, bench_array *a, const char *label)
 	       med[M_PER_TASK] / med[M_LIB]);
 	printf("  ratio strict/library         %6.1fx\n",
 	       med[M_STRICT] / med[M_LIB]);
+	printf("  (minflt: page faults of this process per call; the "
+	       "processes' own are not counted)\n");
 	printf("  library - one-RPC - read     %6.2f ms (the library's own "
 	       "work and threads)\n", med[M_LIB] - med[M_ONE] - med[M_READ]);
 	if (have[M_CLI])
@@ -881,9 +914,9 @@ static void bench_size(bench *b, bench_array *a, const char *label)
 		reset_array(a);
 		kl = mem_measure("lib", a->job, a->n);
 		kr = mem_measure("read", a->job, a->n);
-		printf("  peak RSS growth, fresh process: library call %ld KiB, "
-		       "slurm_load_job alone %ld KiB (%.2f KiB/task)\n", kl, kr,
-		       (double)kl / (double)a->n);
+		printf("  peak heap, fresh process: library call %ld KiB "
+		       "(%.2f KiB/task), slurm_load_job alone %ld KiB\n", kl,
+		       (double)kl / (double)a->n, kr);
 	}
 	printf("  (phase took %.1f s)\n", (now_ms() - t0) / 1000.0);
 	fflush(stdout);
