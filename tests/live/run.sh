@@ -18,6 +18,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 BUILDDIR=${CCP_BUILDDIR:-$(pwd)}
 CLIENT=${CCP_LIVE_CLIENT:-$BUILDDIR/tests/live/live_client}
 PLAIN=${CCP_LIVE_PLAIN:-$BUILDDIR/tests/live/live_plain}
+THREADS=${CCP_LIVE_THREADS:-$BUILDDIR/tests/live/live_threads}
 ONLY=${CCP_LIVE_ONLY:-}
 
 # Sanitizer builds (configure --enable-sanitizers): an error or a leak
@@ -100,7 +101,7 @@ outval() { printf '%s\n' "$OUT" | sed -n "s/^$1=//p" | head -n 1; }
 # --- the case runner ------------------------------------------------------
 # run_case NAME FUNCTION: one TAP line; details as "#" lines.
 run_case() {
-	local name=$1 fn=$2 log rc
+	local name=$1 fn=$2 log rc t0=$SECONDS
 	if [ -n "$ONLY" ] && ! printf '%s' "$name" | grep -Eq -- "$ONLY"; then
 		return 0
 	fi
@@ -112,6 +113,7 @@ run_case() {
 	  [ "$_asserts" -gt 0 ] || fail "the case asserted nothing"
 	  [ "$_fails" -eq 0 ] ) >"$log" 2>&1
 	rc=$?
+	[ $((SECONDS - t0)) -lt 10 ] || echo "#   (took $((SECONDS - t0)) s)" >> "$log"
 	if [ "$rc" -eq 0 ]; then
 		PASSED=$((PASSED + 1)); echo "ok $N - $name"
 		[ "${CCP_LIVE_VERBOSE:-0}" = 1 ] && cat "$log"
@@ -603,6 +605,23 @@ case_split_id() {
 	assert_state "${J}_1" FAILED 0
 }
 
+# Section 6: separate handles on separate threads at once (live_threads),
+# the library-wide set-up racing on the first Connect.
+case_threads() {
+	local jobs=() args=() i line
+	for i in 1 2 3 4 5 6; do
+		newarr fail fail || return 1
+		jobs+=("$J"); args+=("$J:1,2")
+	done
+	_run_prog "$THREADS" 3 "${args[@]}"
+	for i in "${!jobs[@]}"; do
+		line=$(printf '%s\n' "$OUT" | grep "^job=${jobs[$i]} ")
+		assert_match "thread for ${jobs[$i]}" "$line" "connect=0x00000000 hr=0x00000000 queued=2$"
+		assert_queued "${jobs[$i]}_1" 1
+		assert_queued "${jobs[$i]}_2" 1
+	done
+}
+
 # rpc_count ERE: sum of sdiag's per-type RPC counts for types matching ERE.
 rpc_count() {
 	timeout 10 sdiag 2>/dev/null | awk -v re="$1" '
@@ -642,6 +661,16 @@ case_sdiag_cost() {
 	assert_le "REQUEST_JOB_INFO* for 1000 tasks (mixed)" "$ri" 3
 	n=$(timeout 20 squeue -h -r -j "$k" -t PD -o %i | wc -l)
 	assert_eq "tasks of $k pending after" "$n" 999
+}
+
+# The command line's and the SPANK plugin's live cases live in their own
+# files (same helpers, same cluster): cli_cases_run, plugin_cases.
+LIVE_PARTS_ERR=
+for _part in cli_cases.sh plugin_cases.sh; do
+	. "$HERE/$_part" || LIVE_PARTS_ERR="$LIVE_PARTS_ERR $_part"
+done
+case_parts_loaded() {
+	assert_eq "live case files that failed to load" "$LIVE_PARTS_ERR" ""
 }
 
 # =========================================================================
@@ -697,7 +726,11 @@ main() {
 	run_case "dead controller: Connect fails within 30 s" case_dead_controller
 	run_case "split-off task's own job id is refused naming ARRAYID.TASK" case_split_id
 	run_case "1000 tasks cost O(1) RPCs (sdiag)" case_sdiag_cost
+	run_case "separate handles on separate threads at once" case_threads
 	run_case "TIMEOUT task is queued again" case_timeout
+	run_case "cli_cases.sh and plugin_cases.sh loaded" case_parts_loaded
+	command -v cli_cases_run >/dev/null && cli_cases_run
+	command -v plugin_cases >/dev/null && plugin_cases
 	echo "# cases took $((SECONDS - t0)) s"
 
 	if [ "$N" -eq 0 ]; then
