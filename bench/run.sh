@@ -39,13 +39,15 @@ _cl_write_conf() {
 	echo "MinJobAge=3600" >> "$CCP_LIVE_DIR/slurm.conf"
 }
 
-# The machine, for docs/performance.md.
-echo "# machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)," \
-	"$(uname -sr), $(sinfo -V 2>/dev/null || echo 'slurm ?')"
-
 trap 'cluster_stop' EXIT
 trap 'exit 130' INT TERM
 cluster_start || exit 1
+
+# The machine, for docs/performance.md (after the start: Slurm's commands
+# need SLURM_CONF, without it they look for DNS SRV records for minutes).
+echo "# machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)," \
+	"$(uname -sr), $(timeout 10 sinfo -V 2>/dev/null), $(date -u +%FT%TZ)"
+echo "# load: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine disturbs the figures)"
 
 # The CLI, when it is built: the real program, not libtool's wrapper
 # script (its shell start-up would be timed too).
