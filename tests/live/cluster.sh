@@ -112,6 +112,9 @@ SlurmdParameters=config_overrides
 ReturnToService=2
 MaxArraySize=1001
 MaxJobCount=20000
+# Job ids of five digits: a job id in a message is never mistaken for a
+# task id or a count.
+FirstJobId=50001
 KillWait=2
 InactiveLimit=0
 MessageTimeout=10
