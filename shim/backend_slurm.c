@@ -20,6 +20,7 @@
 
 #include <slurm/slurm.h>
 #include <slurm/slurm_errno.h>
+#include <slurm/slurmdb.h>
 
 #include "cluster.h"
 #include "deadline.h"
@@ -121,11 +122,12 @@ typedef struct rpc {
 	int rc;
 	int err;
 	slurm_conf_t *conf;
+	void *fed;
 	job_info_msg_t *jobs;
 	job_array_resp_msg_t *resp;
 } rpc;
 
-enum { RPC_CONF, RPC_LOAD_JOB, RPC_REQUEUE };
+enum { RPC_CONF, RPC_FED, RPC_LOAD_JOB, RPC_REQUEUE };
 
 static void rpc_run(void *p)
 {
@@ -135,8 +137,12 @@ static void rpc_run(void *p)
 	case RPC_CONF:
 		r->rc = slurm_load_ctl_conf((time_t)0, &r->conf);
 		break;
+	case RPC_FED:
+		r->rc = slurm_load_federation(&r->fed);
+		break;
 	case RPC_LOAD_JOB:
-		r->rc = slurm_load_job(&r->jobs, r->job_id, SHOW_ALL);
+		r->rc = slurm_load_job(&r->jobs, r->job_id,
+				       (uint16_t)(SHOW_ALL | r->flags));
 		break;
 	case RPC_REQUEUE:
 		r->resp = NULL;
@@ -154,6 +160,8 @@ static void rpc_free(void *p)
 		return;
 	if (r->conf)
 		slurm_free_ctl_conf(r->conf);
+	if (r->fed)
+		slurm_destroy_federation_rec(r->fed);
 	if (r->jobs)
 		slurm_free_job_info_msg(r->jobs);
 	if (r->resp)
@@ -236,7 +244,7 @@ static ccp_hr_t be_connect(ccp_cluster *c, const char *target)
 {
 	slurm_conf_t *conf;
 	ccp_hr_t hr;
-	rpc *r;
+	rpc *r, *r2;
 	int ok;
 
 	hr = ensure_init(c);
@@ -274,6 +282,26 @@ static ccp_hr_t be_connect(ccp_cluster *c, const char *target)
 		rpc_free(r);
 		return hr;
 	}
+	/*
+	 * Without SHOW_LOCAL every slurm_load_job first asks the controller
+	 * for the federation (one more RPC per read); ask once here instead.
+	 */
+	c->read_flags = SHOW_LOCAL;
+	if (!(r2 = rpc_new(c, RPC_FED))) {
+		rpc_free(r);
+		return CCP_E_OUTOFMEMORY;
+	}
+	if (CCP_FAILED(hr = call(c, r2, "Connect"))) {
+		rpc_free(r);
+		return hr;
+	}
+	if (!r2->rc && r2->fed) {
+		slurmdb_federation_rec_t *fed = r2->fed;
+
+		if (fed->cluster_list && slurm_list_count(fed->cluster_list))
+			c->read_flags = 0;	/* federated: libslurm looks */
+	}
+	rpc_free(r2);
 	c->max_array_size = conf->max_array_sz;
 	c->min_job_age = conf->min_job_age;
 	c->slurm_user_id = conf->slurm_user_id;
@@ -339,6 +367,7 @@ static ccp_hr_t load(ccp_cluster *c, uint32_t job_id, rpc **out)
 	if (!(r = rpc_new(c, RPC_LOAD_JOB)))
 		return CCP_E_OUTOFMEMORY;
 	r->job_id = job_id;
+	r->flags = c->read_flags;
 	if (CCP_FAILED(hr = call(c, r, "Reading the job's state")))
 		return hr;
 	if (r->rc && r->err != ESLURM_INVALID_JOB_ID) {

@@ -26,6 +26,9 @@ struct ccp_cluster {
 	uint32_t min_job_age;         /* MinJobAge, for messages */
 	uint32_t caller_uid;          /* who Slurm sees calling, or unknown */
 	uint32_t slurm_user_id;       /* SlurmUser: allowed like root */
+	uint32_t read_flags;          /* the native backend's show_flags for
+	                                 job reads (SHOW_LOCAL when the
+	                                 cluster is not federated) */
 	char cluster_name[128];
 	char target[256];             /* what Connect was given, resolved */
 	ccp_hr_t last_hr;

@@ -48,12 +48,26 @@ void ccp_job_sort(ccp_job *job)
 
 	if (job->ntasks < 2)
 		return;
-	/* Records come in Slurm's order; mostly sorted already. */
+	/* Slurm sends an array's records newest first: often in exactly
+	 * descending or ascending order, where no sort is needed. */
 	for (i = 1; i < job->ntasks; i++)
 		if (job->tasks[i - 1].task_id > job->tasks[i].task_id)
 			break;
-	if (i < job->ntasks)
-		qsort(job->tasks, job->ntasks, sizeof(ccp_task), cmp_task);
+	if (i < job->ntasks) {
+		for (i = 1; i < job->ntasks; i++)
+			if (job->tasks[i - 1].task_id < job->tasks[i].task_id)
+				break;
+		if (i == job->ntasks)
+			for (size_t a = 0, b = job->ntasks - 1; a < b; a++, b--) {
+				ccp_task t = job->tasks[a];
+
+				job->tasks[a] = job->tasks[b];
+				job->tasks[b] = t;
+			}
+		else
+			qsort(job->tasks, job->ntasks, sizeof(ccp_task),
+			      cmp_task);
+	}
 	/* A split task's own record wins over a stale pending-bitmap bit. */
 	for (i = 1, o = 1; i < job->ntasks; i++) {
 		if (job->tasks[i].task_id == job->tasks[o - 1].task_id) {

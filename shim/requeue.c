@@ -367,7 +367,10 @@ static ccp_hr_t send_kind(run *r, uint8_t kind, ccp_rq_result *res)
 			r->buf[m++] = r->ids[i];
 	if (!m)
 		return CCP_S_OK;
-	qsort(r->buf, m, sizeof(uint32_t), cmp_u32);
+	for (i = 1; i < m && r->buf[i - 1] < r->buf[i]; i++)
+		;
+	if (i < m)	/* the caller's order was not ascending */
+		qsort(r->buf, m, sizeof(uint32_t), cmp_u32);
 	return r->c->be->requeue(r->c, r->job, r->buf, m, kind == 2, res);
 }
 

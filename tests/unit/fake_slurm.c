@@ -238,6 +238,29 @@ void __wrap_slurm_free_ctl_conf(slurm_conf_t *c)
 	free(c);
 }
 
+/* --- federation: never federated -------------------------------------- */
+int __wrap_slurm_load_federation(void **fed);
+void __wrap_slurm_destroy_federation_rec(void *fed);
+int __wrap_slurm_list_count(void *l);
+
+int __wrap_slurm_load_federation(void **fed)
+{
+	fake.n_fed++;
+	*fed = NULL;
+	return 0;
+}
+
+void __wrap_slurm_destroy_federation_rec(void *fed)
+{
+	(void)fed;
+}
+
+int __wrap_slurm_list_count(void *l)
+{
+	(void)l;
+	return 0;
+}
+
 /* --- slurm_load_job --------------------------------------------------- */
 int __wrap_slurm_load_job(job_info_msg_t **resp, uint32_t job_id,
 			  uint16_t flags);
@@ -265,7 +288,7 @@ int __wrap_slurm_load_job(job_info_msg_t **resp, uint32_t job_id,
 	int nth = ++fake.n_load, pending = 0, k = 0;
 	int64_t top = 0;
 
-	(void)flags;
+	fake.last_load_flags = flags;
 	*resp = NULL;
 	if (fake.load_errno) {
 		fake_errno = fake.load_errno;

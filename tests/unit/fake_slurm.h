@@ -29,7 +29,8 @@ typedef struct fake_job {
 
 /* Everything the fake counts and can be told to do. */
 typedef struct fake_ctl {
-	int n_init, n_conf, n_load, n_requeue;
+	int n_init, n_conf, n_fed, n_load, n_requeue;
+	uint16_t last_load_flags;
 	char last_expr[256];
 	uint32_t last_flags;
 	int deny_access;          /* every requeue answers ESLURM_ACCESS_DENIED */

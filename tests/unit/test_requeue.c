@@ -493,6 +493,8 @@ static void thousand_tasks_constant_rpcs(void **state)
 	assert_int_equal(fake.n_load, 1);
 	assert_int_equal(fake.n_requeue, 1);
 	assert_string_equal(fake.last_expr, "95_[1-1000]");
+	/* not federated: reads ask for local jobs only (no federation RPC) */
+	assert_true(fake.last_load_flags & SHOW_LOCAL);
 	ccp_cluster_free(c);
 
 	/* mixed: running, failed, pending, cancelled; one finished at 600 */
@@ -678,6 +680,32 @@ static void requeue_jobs_stop(void **state)
 	ccp_cluster_free(c);
 }
 
+/* Slurm sends an array's records newest first. */
+static void records_newest_first(void **state)
+{
+	int32_t ids[] = { 2, 4, 1 };
+	ccp_task_info *t = NULL;
+	ccp_cluster *c;
+	fake_job *j;
+	size_t n = 0;
+
+	(void)state;
+	j = fake_add_job(95, 1);
+	for (uint32_t tid = 5; tid >= 1; tid--)
+		fake_add_task(j, tid, JOB_FAILED, 1);
+	c = connected();
+	assert_int_equal(ccp_list_tasks(c, 95, &t, &n), CCP_S_OK);
+	assert_int_equal(n, 5);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(t[i].task_id, (int32_t)i + 1);
+	ccp_free(t);
+	assert_int_equal(ccp_requeue_tasks(c, 95, ids, 3, NULL), CCP_S_OK);
+	assert_string_equal(fake.last_expr, "95_[1-2,4]");
+	assert_int_equal(fake_restart(95, 3), 0);
+	assert_int_equal(fake_restart(95, 4), 1);
+	ccp_cluster_free(c);
+}
+
 static void list_tasks(void **state)
 {
 	uint32_t st[] = { JOB_FAILED, JOB_PENDING, JOB_COMPLETE };
@@ -730,6 +758,7 @@ int main(void)
 		T(dry_run_sends_nothing),
 		T(requeue_job_rules),
 		T(requeue_jobs_stop),
+		T(records_newest_first),
 		T(list_tasks),
 #undef T
 	};
