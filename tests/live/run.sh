@@ -617,6 +617,26 @@ case_split_id() {
 	assert_state "${J}_1" FAILED 0
 }
 
+# Section 1: a heterogeneous job is refused before anything changes. (Slurm
+# starts hetjobs from the backfill pass only, every 30 s, so the job is
+# checked while pending: a plain pending job would be S_OK, this must not.)
+case_hetjob() {
+	local h
+	h=$(csub -n1 : -n1 "$CCP_LIVE_DIR/jobs/task.sh" fail) || { fail "set-up: sbatch hetjob"; return 1; }
+	echo "$h" >> "$CCP_LIVE_DIR/case_jobs"
+	must "${h}+0" 10 PENDING || return 1
+	assert_eq "HetJobId" "$(jfield "${h}+0" HetJobId)" "$h"
+	client tasks "$h" 1
+	assert_match "RequeueTasks refused" "$(hr)" "^0x8"
+	assert_match "message says heterogeneous" "$(msg)" "heterogeneous"
+	client job "$h"
+	assert_match "RequeueJob refused" "$(hr)" "^0x8"
+	client tasks "$((h + 1))" 1
+	assert_match "second component refused" "$(hr)" "^0x8"
+	assert_state "${h}+0" PENDING 0
+	assert_state "${h}+1" PENDING 0
+}
+
 # Section 6: separate handles on separate threads at once (live_threads),
 # the library-wide set-up racing on the first Connect.
 case_threads() {
@@ -736,6 +756,7 @@ main() {
 	run_case "unprivileged user: E_ACCESSDENIED, nothing changed" case_access_denied
 	run_case "no slurm.conf: an HRESULT, the process lives on" case_no_config
 	run_case "dead controller: Connect fails within 30 s" case_dead_controller
+	run_case "heterogeneous job is refused, nothing changed" case_hetjob
 	run_case "split-off task's own job id is refused naming ARRAYID.TASK" case_split_id
 	run_case "1000 tasks cost O(1) RPCs (sdiag)" case_sdiag_cost
 	run_case "separate handles on separate threads at once" case_threads
