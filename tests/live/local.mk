@@ -11,7 +11,7 @@ tests_live_live_threads_SOURCES = tests/live/live_threads.c
 tests_live_live_threads_LDADD = shim/libccpshim.la $(PTHREAD_LIBS)
 CLEANFILES += $(live_programs)
 
-check-live: $(live_programs) plugin/ccpshim.la
+check-live: $(live_programs) plugin/ccpshim.la cli/ccp-task$(EXEEXT) cli/ccp-job$(EXEEXT)
 	CCP_BUILDDIR="$(abs_top_builddir)" CCP_SRCDIR="$(abs_top_srcdir)" \
 	  LSAN_OPTIONS="suppressions=$(abs_top_srcdir)/tests/live/lsan.supp:print_suppressions=0" \
 	  $(SHELL) $(top_srcdir)/tests/live/run.sh
