@@ -47,4 +47,6 @@ clean-pkg:
 
 PHONY += deb rpm check-pkg clean-pkg
 
-EXTRA_DIST += tests/pkg
+# The filled-in spec too (from the build folder), so that
+# rpmbuild -ta ccpshim-X.Y.Z.tar.gz works on an RPM distribution.
+EXTRA_DIST += tests/pkg packaging/ccpshim.spec

@@ -11,13 +11,14 @@
 # exit path (kept with CCP_PKG_KEEP=1).
 #
 # Environment: CCP_SRCDIR (tree to clone; default: this script's tree),
-# CCP_PKG_MIRROR (default http://deb.debian.org/debian), CCP_PKG_KEEP.
+# CCP_PKG_MIRROR (default http://deb.debian.org/debian), CCP_PKG_KEEP,
+# CCP_PKG_CACHEDIR (default /var/cache/ccpshim).
 set -u
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SRCDIR=${CCP_SRCDIR:-$(cd "$HERE/../.." && pwd)}
 MIRROR=${CCP_PKG_MIRROR:-http://deb.debian.org/debian}
 SECMIRROR=${CCP_PKG_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
-CACHEDIR=/var/cache/ccpshim
+CACHEDIR=${CCP_PKG_CACHEDIR:-/var/cache/ccpshim}
 CACHE=$CACHEDIR/bookworm-chroot
 APTCACHE=$CACHEDIR/bookworm-apt
 # Cases inchroot.sh reports when it runs to the end.
