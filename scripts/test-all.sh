@@ -49,6 +49,8 @@ run() {	# run NAME CONFIGURE-ARGS...
 	if [ "$name" = plain ]; then
 		echo "# test-all: [$name] slurmrestd suite (Slurm 26.05 in a chroot, and 22.05)"
 		live check-rest
+		echo "# test-all: [$name] benchmark, quick (N=100: it runs; figures in docs/performance.md)"
+		CCP_BUILDDIR="$dir" bash "$top/bench/run.sh" --quick
 	fi
 	cd "$top"
 }
