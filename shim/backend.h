@@ -11,6 +11,9 @@
 #include <stdint.h>
 #include "ccpshim/ccpshim.h"
 
+/* Internal to the library: not exported from libccpshim.so. */
+#pragma GCC visibility push(hidden)
+
 /* One task as the backend read it. */
 typedef struct ccp_task {
 	uint32_t task_id;     /* array index; 1 for a plain job */
@@ -89,5 +92,7 @@ const ccp_task *ccp_job_find(const ccp_job *job, uint32_t task_id);
  */
 int ccp_format_array_expr(char *buf, size_t len, uint32_t job_id,
 			  const uint32_t *sorted_tasks, size_t n);
+
+#pragma GCC visibility pop
 
 #endif

@@ -10,6 +10,9 @@
 #include "ccpshim/ccpshim.h"
 #include "backend.h"
 
+/* Internal to the library: not exported from libccpshim.so. */
+#pragma GCC visibility push(hidden)
+
 #define CCP_ERRMSG_MAX 2048
 #define CCP_DEFAULT_TIMEOUT_MS 10000
 #define CCP_UID_UNKNOWN 0xFFFFFFFEu
@@ -43,5 +46,7 @@ ccp_hr_t ccp_fail(ccp_cluster *c, ccp_hr_t hr, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 ccp_hr_t ccp_vfail(ccp_cluster *c, ccp_hr_t hr, const char *fmt, va_list ap)
 	__attribute__((format(printf, 3, 0)));
+
+#pragma GCC visibility pop
 
 #endif

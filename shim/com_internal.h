@@ -10,6 +10,9 @@
 #include <stddef.h>
 #include "ccpshim/ccpapi.h"
 
+/* Internal to the library: not exported from libccpshim.so. */
+#pragma GCC visibility push(hidden)
+
 /* com_types.c */
 
 /* Name of a VARTYPE for messages: "VT_BSTR", "VT_BYREF|VT_I4", ... into
@@ -40,5 +43,7 @@ HRESULT ccpcom_typeinfo_count(UINT *pctinfo);
 
 /* A new empty collection (refcount 1); readonly makes Add/Remove refuse. */
 HRESULT ccpcom_enum_new(int readonly, IClusterEnumerable **out);
+
+#pragma GCC visibility pop
 
 #endif

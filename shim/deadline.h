@@ -7,6 +7,9 @@
 #ifndef CCPSHIM_DEADLINE_H
 #define CCPSHIM_DEADLINE_H
 
+/* Internal to the library: not exported from libccpshim.so. */
+#pragma GCC visibility push(hidden)
+
 /*
  * ccp_call_bounded - run fn(arg) and wait up to timeout_ms for it.
  * Returns 0 when fn finished (its results are in *arg), ETIMEDOUT when the
@@ -17,5 +20,7 @@
  */
 int ccp_call_bounded(void (*fn)(void *arg), void *arg,
 		     void (*cleanup)(void *arg), long timeout_ms);
+
+#pragma GCC visibility pop
 
 #endif

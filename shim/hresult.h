@@ -8,6 +8,9 @@
 
 #include "ccpshim/ccpshim.h"
 
+/* Internal to the library: not exported from libccpshim.so. */
+#pragma GCC visibility push(hidden)
+
 /* CLI exit statuses, one per error class (docs/errors.md). */
 enum {
 	CCP_EXIT_OK          = 0,
@@ -35,5 +38,7 @@ extern const size_t ccp_hr_table_len;
 
 /* The row of hr, or NULL for a carried Slurm errno or an unknown code. */
 const ccp_hr_row *ccp_hr_row_of(ccp_hr_t hr);
+
+#pragma GCC visibility pop
 
 #endif

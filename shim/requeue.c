@@ -31,9 +31,7 @@ enum {
  * chasing a cluster that keeps changing under it. */
 #define MAX_ROUNDS 4
 
-ccp_task_status ccp_status_of_state(uint32_t state);
-
-ccp_task_status ccp_status_of_state(uint32_t state)
+static ccp_task_status ccp_status_of_state(uint32_t state)
 {
 	switch (state & ST_BASE) {
 	case ST_PENDING:
