@@ -29,7 +29,10 @@ check_PROGRAMS += \
 	tests/unit/test_hresult \
 	tests/unit/test_requeue \
 	tests/unit/test_com
-TESTS += tests/unit/test_hresult tests/unit/test_requeue tests/unit/test_com
+TESTS += tests/unit/test_hresult tests/unit/test_requeue tests/unit/test_com \
+	tests/unit/test_exports.sh
+TESTS_ENVIRONMENT = srcdir='$(srcdir)'; export srcdir;
+EXTRA_DIST += tests/unit/test_exports.sh
 endif
 
 tests_unit_test_hresult_SOURCES = tests/unit/test_hresult.c tests/unit/fake_slurm.c tests/unit/fake_slurm.h
