@@ -2,7 +2,9 @@
 # test-all.sh - the whole test suite, as root on Debian: unit tests
 # (make check), the live suite against a real private Slurm cluster
 # (make check-live), the slurmrestd suite against a real Slurm 26.05 in a
-# Debian sid chroot and the host's 22.05 (make check-rest), then the unit
+# Debian sid chroot and the host's 22.05 (make check-rest), the benchmark's
+# quick mode, the Debian packages installed and used in a clean bookworm
+# chroot (make check-pkg), then the unit
 # and live suites again under AddressSanitizer and
 # UndefinedBehaviorSanitizer. Fails if any part fails or the cluster
 # cannot start.
@@ -51,6 +53,8 @@ run() {	# run NAME CONFIGURE-ARGS...
 		live check-rest
 		echo "# test-all: [$name] benchmark, quick (N=100: it runs; figures in docs/performance.md)"
 		CCP_BUILDDIR="$dir" bash "$top/bench/run.sh" --quick
+		echo "# test-all: [$name] packages: build the .debs, install them in a clean bookworm chroot, use them"
+		live check-pkg
 	fi
 	cd "$top"
 }
