@@ -51,18 +51,12 @@ static HRESULT notimpl(ICluster *This, const char *method)
 static HRESULT STDMETHODCALLTYPE cluster_QueryInterface(ICluster *This,
 	REFIID riid, void **ppvObject)
 {
-	if (!ppvObject)
-		return E_POINTER;
-	*ppvObject = NULL;
-	if (!This || !riid)
-		return E_INVALIDARG;
-	if (!ccp_IsEqualGUID(riid, &ccp_IID_IUnknown) &&
-	    !ccp_IsEqualGUID(riid, &ccp_IID_IDispatch) &&
-	    !ccp_IsEqualGUID(riid, &ccp_IID_ICluster))
-		return E_NOINTERFACE;
-	__atomic_add_fetch(&((cluster_obj *)This)->refs, 1, __ATOMIC_RELAXED);
-	*ppvObject = This;
-	return S_OK;
+	static const IID *const iids[] = {
+		&ccp_IID_IDispatch, &ccp_IID_ICluster, NULL
+	};
+
+	return ccpcom_query(This, This ? &((cluster_obj *)This)->refs : NULL,
+			    riid, ppvObject, iids);
 }
 
 static ULONG STDMETHODCALLTYPE cluster_AddRef(ICluster *This)

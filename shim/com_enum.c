@@ -114,17 +114,10 @@ static HRESULT enum_new(snapshot *s, size_t pos, IEnumVARIANT **out)
 static HRESULT STDMETHODCALLTYPE enum_QueryInterface(IEnumVARIANT *This,
 	REFIID riid, void **ppvObject)
 {
-	if (!ppvObject)
-		return E_POINTER;
-	*ppvObject = NULL;
-	if (!This || !riid)
-		return E_INVALIDARG;
-	if (!ccp_IsEqualGUID(riid, &ccp_IID_IUnknown) &&
-	    !ccp_IsEqualGUID(riid, &ccp_IID_IEnumVARIANT))
-		return E_NOINTERFACE;
-	ref_inc(&enum_of(This)->refs);
-	*ppvObject = This;
-	return S_OK;
+	static const IID *const iids[] = { &ccp_IID_IEnumVARIANT, NULL };
+
+	return ccpcom_query(This, This ? &enum_of(This)->refs : NULL, riid,
+			    ppvObject, iids);
 }
 
 static ULONG STDMETHODCALLTYPE enum_AddRef(IEnumVARIANT *This)
@@ -234,18 +227,12 @@ static collection *coll_of(IClusterEnumerable *This)
 static HRESULT STDMETHODCALLTYPE coll_QueryInterface(IClusterEnumerable *This,
 	REFIID riid, void **ppvObject)
 {
-	if (!ppvObject)
-		return E_POINTER;
-	*ppvObject = NULL;
-	if (!This || !riid)
-		return E_INVALIDARG;
-	if (!ccp_IsEqualGUID(riid, &ccp_IID_IUnknown) &&
-	    !ccp_IsEqualGUID(riid, &ccp_IID_IDispatch) &&
-	    !ccp_IsEqualGUID(riid, &ccp_IID_IClusterEnumerable))
-		return E_NOINTERFACE;
-	ref_inc(&coll_of(This)->refs);
-	*ppvObject = This;
-	return S_OK;
+	static const IID *const iids[] = {
+		&ccp_IID_IDispatch, &ccp_IID_IClusterEnumerable, NULL
+	};
+
+	return ccpcom_query(This, This ? &coll_of(This)->refs : NULL, riid,
+			    ppvObject, iids);
 }
 
 static ULONG STDMETHODCALLTYPE coll_AddRef(IClusterEnumerable *This)

@@ -36,6 +36,15 @@ HRESULT ccpcom_wide_to_utf8(const OLECHAR *in, size_t len, char *out,
  * NULL if out of memory. The caller frees it with SysFreeString. */
 BSTR ccpcom_bstr_from_utf8(const char *s);
 
+/*
+ * The QueryInterface every object here shares: *ppv = This, with a
+ * reference taken on *refs, when riid is IID_IUnknown or one of iids (a
+ * NULL-terminated list); else E_NOINTERFACE. refs may be NULL only when
+ * This is.
+ */
+HRESULT ccpcom_query(void *This, ULONG *refs, REFIID riid, void **ppv,
+		     const IID *const *iids);
+
 /* The IDispatch part every object here shares: no type information. */
 HRESULT ccpcom_typeinfo_count(UINT *pctinfo);
 

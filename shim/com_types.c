@@ -380,6 +380,26 @@ BSTR ccpcom_bstr_from_utf8(const char *s)
 	return b;
 }
 
+HRESULT ccpcom_query(void *This, ULONG *refs, REFIID riid, void **ppv,
+		     const IID *const *iids)
+{
+	int known;
+
+	if (!ppv)
+		return E_POINTER;
+	*ppv = NULL;
+	if (!This || !riid)
+		return E_INVALIDARG;
+	known = ccp_IsEqualGUID(riid, &ccp_IID_IUnknown);
+	for (; !known && *iids; iids++)
+		known = ccp_IsEqualGUID(riid, *iids);
+	if (!known)
+		return E_NOINTERFACE;
+	__atomic_add_fetch(refs, 1, __ATOMIC_RELAXED);
+	*ppv = This;
+	return S_OK;
+}
+
 HRESULT ccpcom_typeinfo_count(UINT *pctinfo)
 {
 	if (!pctinfo)
