@@ -79,7 +79,7 @@ EOS
 # cli_arr [SBATCH_OPTS... --] WHAT...: array 1-N, task i does WHAT i, and
 # wait until each task shows it (held jobs: no wait). Sets J.
 cli_arr() {
-	local opts=() w i=1 held=0
+	local opts=() held=0
 	if printf '%s\n' "$@" | grep -qx -- --; then
 		while [ "$1" != -- ]; do
 			[ "$1" = -H ] && held=1
@@ -92,14 +92,7 @@ cli_arr() {
 	[ -n "$J" ] || { fail "set-up: sbatch failed"; return 1; }
 	echo "$J" >> "$CCP_LIVE_DIR/cli_jobs"
 	[ "$held" = 1 ] && return 0
-	for w in "$@"; do
-		case $w in
-		fail)  must "${J}_$i" 30 FAILED || return 1 ;;
-		ok)    must "${J}_$i" 30 COMPLETED || return 1 ;;
-		sleep) must "${J}_$i" 30 RUNNING || return 1 ;;
-		esac
-		i=$((i + 1))
-	done
+	settle "$J" "$@"	# run.sh's
 }
 
 cli_cancel_jobs() {
