@@ -60,46 +60,9 @@ jget() {
 	printf '%s' "$COUT" | python3 -c "import json,sys; d=json.load(sys.stdin); print($1)" 2>&1
 }
 
-# The job script: argument i says what task i does: fail, ok, sleep.
-cli_write_script() {
-	cat > "$CCP_LIVE_DIR/jobs/cli_task.sh" <<'EOS'
-#!/bin/sh
-# Live-suite job script (CLI cases): argument N is what task N does.
-i=${SLURM_ARRAY_TASK_ID:-1}
-eval "what=\${$i:-ok}"
-case $what in
-fail) exit 1 ;;
-sleep) exec sleep 600 ;;
-*) exit 0 ;;
-esac
-EOS
-	chmod 0755 "$CCP_LIVE_DIR/jobs/cli_task.sh"
-}
-
-# cli_arr [SBATCH_OPTS... --] WHAT...: array 1-N, task i does WHAT i, and
-# wait until each task shows it (held jobs: no wait). Sets J.
-cli_arr() {
-	local opts=() held=0
-	if printf '%s\n' "$@" | grep -qx -- --; then
-		while [ "$1" != -- ]; do
-			[ "$1" = -H ] && held=1
-			opts+=("$1"); shift
-		done
-		shift
-	fi
-	[ -x "$CCP_LIVE_DIR/jobs/cli_task.sh" ] || cli_write_script
-	J=$(csub -a "1-$#" "${opts[@]}" "$CCP_LIVE_DIR/jobs/cli_task.sh" "$@")
-	[ -n "$J" ] || { fail "set-up: sbatch failed"; return 1; }
-	echo "$J" >> "$CCP_LIVE_DIR/cli_jobs"
-	[ "$held" = 1 ] && return 0
-	settle "$J" "$@"	# run.sh's
-}
-
-cli_cancel_jobs() {
-	local f=$CCP_LIVE_DIR/cli_jobs
-	[ -s "$f" ] && timeout 20 scancel $(sort -u "$f") >/dev/null 2>&1
-	: > "$f"
-}
+# cli_arr [SBATCH_OPTS... --] WHAT...: run.sh's newarr (array 1-N, task i
+# does WHAT i, settled unless held; cancelled after the case). Sets J.
+cli_arr() { newarr "$@"; }
 
 # cli_snapshot JOB: every task's state and restart count, one per line.
 cli_snapshot() {
@@ -369,8 +332,6 @@ case_cli_scheduler() {
 
 # cli_cases_run: every CLI case, through run.sh's run_case.
 cli_cases_run() {
-	: > "$CCP_LIVE_DIR/cli_jobs"
-	cli_write_script
 	local c
 	for c in \
 		"cli: FAILED task is queued again:case_cli_failed" \
@@ -390,6 +351,5 @@ cli_cases_run() {
 		"cli: /scheduler:, -s, CCP_SCHEDULER, dead controller:case_cli_scheduler"
 	do
 		run_case "${c%:*}" "${c##*:}"
-		cli_cancel_jobs
 	done
 }

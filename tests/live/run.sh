@@ -192,11 +192,13 @@ settle() {
 		i=$((i + 1))
 	done
 }
-# newarr [OPTS --] WHAT...: mkarr + settle; sets J.
+# newarr [OPTS --] WHAT...: mkarr + settle (not for a held array, -H);
+# sets J.
 newarr() {
 	local a=("$@") i
 	J=$(mkarr "$@") || { fail "set-up: sbatch failed"; return 1; }
 	for i in "${!a[@]}"; do
+		[ "${a[$i]}" = -H ] && return 0
 		if [ "${a[$i]}" = -- ]; then a=("${a[@]:$((i + 1))}"); break; fi
 	done
 	settle "$J" "${a[@]}"
