@@ -45,7 +45,6 @@ typedef struct ccp_job {
 /* Outcome of one requeue RPC over a set of tasks. */
 typedef struct ccp_rq_result {
 	int all_ok;             /* every task: success or "already pending" */
-	int nfail;              /* number of distinct failure codes seen */
 	int first_errno;        /* Slurm errno of the first failure group */
 	char first_ids[64];     /* Slurm's id string of that group (may be cut) */
 } ccp_rq_result;

@@ -1020,7 +1020,6 @@ static void take_answer(ccp_rq_result *res, json_object *a)
 			 ids ? ids : "");
 	}
 	res->all_ok = 0;
-	res->nfail++;
 }
 
 static ccp_hr_t rest_requeue(ccp_cluster *c, const ccp_job *job,
@@ -1098,7 +1097,6 @@ static ccp_hr_t rest_requeue(ccp_cluster *c, const ccp_job *job,
 			return hr;
 		}
 		res->all_ok = 0;
-		res->nfail = 1;
 		res->first_errno = e;
 		snprintf(res->first_ids, sizeof(res->first_ids), "%u%s",
 			 job->job_id, job->is_array ? "_[...]" : "");

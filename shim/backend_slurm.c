@@ -499,7 +499,6 @@ static ccp_hr_t be_requeue(ccp_cluster *c, const ccp_job *job,
 					 r->resp->job_array_id[i] : "");
 			}
 			res->all_ok = 0;
-			res->nfail++;
 		}
 	} else if (r->rc && r->err != ESLURM_JOB_PENDING) {
 		int e = r->err;
@@ -515,7 +514,6 @@ static ccp_hr_t be_requeue(ccp_cluster *c, const ccp_job *job,
 			return hr;
 		}
 		res->all_ok = 0;
-		res->nfail = 1;
 		res->first_errno = e;
 		snprintf(res->first_ids, sizeof(res->first_ids), "%s",
 			 r->expr);

@@ -173,12 +173,11 @@ static ccp_hr_t fail_task(ccp_cluster *c, const ccp_job *job,
 
 		return ccp_fail(c, hr, "Job %u, task %u (Slurm state %s) could "
 				"not be queued: Slurm answered \"%s\" (error %d"
-				"%s%s%s).%s", job->job_id, task_id,
+				"%s%s).%s", job->job_id, task_id,
 				state_name(t->state),
 				slurm_words(c, slurm_errno), slurm_errno,
 				slurm_ids && *slurm_ids ? ", for " : "",
-				slurm_ids ? slurm_ids : "",
-				"", end);
+				slurm_ids ? slurm_ids : "", end);
 	}
 	return ccp_fail(c, CCP_E_FAIL, "Job %u, task %u (Slurm state %s) is "
 			"still not queued after Slurm accepted the requeue; "
