@@ -11,6 +11,7 @@
 #   cluster_logs       print the tails of the daemon logs
 #   cluster_user_setup create the unprivileged user ccptest if missing
 #   as_ccptest CMD...  run CMD as ccptest (keeps SLURM_CONF)
+#   cluster_stage F... copy files where ccptest can read them
 #   cluster_dead_conf  write a slurm.conf copy whose controller port is
 #                      closed; prints its path
 #   csub ARGS...       sbatch --parsable into our cluster; prints the job id
@@ -66,6 +67,14 @@ cluster_user_setup() {
 		useradd -r -M -d /nonexistent -s /usr/sbin/nologin "$CCP_LIVE_USER" ||
 			{ _cl_say "cannot create user $CCP_LIVE_USER"; return 1; }
 	fi
+}
+
+# cluster_stage FILE...: copy FILEs (links followed) into the cluster's
+# folder, readable by every user whatever the permissions on the way to
+# the build tree (a clone under a 0700 folder); prints the stage folder.
+cluster_stage() {
+	local s=$CCP_LIVE_DIR/stage
+	mkdir -p "$s" && cp -L "$@" "$s/" && chmod -R a+rX "$s" && echo "$s"
 }
 
 # as_ccptest CMD...: run CMD as the unprivileged user, environment kept

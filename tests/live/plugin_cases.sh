@@ -336,6 +336,9 @@ plugin_cases() {
 		return
 	fi
 	plugin_prepare
+	# sbatch runs as ccptest in some cases and loads the plugin itself:
+	# load a staged copy it can read, wherever the build tree is.
+	PLUGIN_SO=$(cluster_stage "$PLUGIN_SO")/$(basename "$PLUGIN_SO")
 	run_case "plugin: exports only plugin_*/slurm_spank_*, links no Slurm" case_plugin_symbols
 	run_case "plugin: job array and plain job see the CCP_* set" case_plugin_array_plain
 	run_case "plugin: inherited CCP_* overwritten, user's JOBNAME/WORKDIR/SCHEDULER kept" case_plugin_inherited
