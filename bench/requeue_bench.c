@@ -46,6 +46,7 @@
 #include <slurm/slurm_errno.h>
 
 #include "ccpshim/ccpshim.h"
+#include "slurmcompat.h"
 
 extern char **environ;
 
@@ -245,7 +246,7 @@ static void update_expr(const char *expr, const char *comment, time_t begin)
 	if (begin)
 		d.begin_time = begin;
 	if (slurm_update_job2(&d, &resp))
-		die("update %s: %s", expr, slurm_strerror(slurm_get_errno()));
+		die("update %s: %s", expr, slurm_strerror(ccp_slurm_errno()));
 	for (i = 0; resp && i < resp->job_array_count; i++)
 		if (resp->error_code[i])
 			die("update %s: %s: %s", expr, resp->job_array_id[i],
@@ -257,8 +258,8 @@ static void update_expr(const char *expr, const char *comment, time_t begin)
 static void kill_expr(const char *expr)
 {
 	if (slurm_kill_job2(expr, SIGKILL, 0, NULL) &&
-	    slurm_get_errno() != ESLURM_ALREADY_DONE)
-		die("cancel %s: %s", expr, slurm_strerror(slurm_get_errno()));
+	    ccp_slurm_errno() != ESLURM_ALREADY_DONE)
+		die("cancel %s: %s", expr, slurm_strerror(ccp_slurm_errno()));
 }
 
 /*
@@ -272,8 +273,8 @@ static uint32_t read_states(uint32_t job, int n, uint8_t *st)
 	int64_t b;
 
 	memset(st, 0xff, (size_t)n + 1);
-	if (slurm_load_job(&msg, job, SHOW_ALL))
-		die("load job %u: %s", job, slurm_strerror(slurm_get_errno()));
+	if (ccp_slurm_load_job(&msg, job, SHOW_ALL))
+		die("load job %u: %s", job, slurm_strerror(ccp_slurm_errno()));
 	for (i = 0; i < msg->record_count; i++) {
 		slurm_job_info_t *j = &msg->job_array[i];
 		uint8_t s = (uint8_t)(j->job_state & JOB_STATE_BASE);
@@ -324,7 +325,7 @@ static void rpc_snapshot(rpc_stats *s)
 
 	memset(s, 0, sizeof(*s));
 	if (slurm_get_statistics(&r, &req) || !r)
-		die("sdiag statistics: %s", slurm_strerror(slurm_get_errno()));
+		die("sdiag statistics: %s", slurm_strerror(ccp_slurm_errno()));
 	for (i = 0; i < r->rpc_type_size && i < 256; i++) {
 		s->id[i] = r->rpc_type_id[i];
 		s->cnt[i] = r->rpc_type_cnt[i];
@@ -726,7 +727,7 @@ static double run_method(bench *b, bench_array *a, int m, int *ok)
 	case M_READ_LOCAL:
 	default:
 		t0 = now_ms();
-		rc = slurm_load_job(&msg, a->job, m == M_READ ? SHOW_ALL :
+		rc = ccp_slurm_load_job(&msg, a->job, m == M_READ ? SHOW_ALL :
 				    SHOW_ALL | SHOW_LOCAL);
 		t1 = now_ms();
 		*ok = rc == 0;
@@ -770,7 +771,7 @@ static int mem_child(const char *mode, uint32_t job, int n)
 	} else {
 		job_info_msg_t *msg = NULL;
 
-		if (slurm_load_job(&msg, job, SHOW_ALL))
+		if (ccp_slurm_load_job(&msg, job, SHOW_ALL))
 			return 1;
 		slurm_free_job_info_msg(msg);
 	}

@@ -27,6 +27,23 @@ AC_DEFUN([X_AC_SLURM], [
   SLURM_VERSION_MICRO=$(( slurm_version_number & 255 ))
   SLURM_VERSION=$(printf "%d.%02d.%d" "$SLURM_VERSION_MAJOR" "$SLURM_VERSION_MINOR" "$SLURM_VERSION_MICRO")
   AC_MSG_RESULT([$SLURM_VERSION])
+  # The API differences between the releases we build against (22.05 to
+  # 26.05), by feature rather than by version number: shim/slurmcompat.h.
+  AC_CHECK_DECLS([slurm_get_errno, slurm_free_ctl_conf, slurm_load_job_state],
+    [], [], [[#include <slurm/slurm.h>]])
+  AC_MSG_CHECKING([whether slurm_load_job takes a slurm_step_id_t])
+  AC_COMPILE_IFELSE([AC_LANG_PROGRAM([[#include <slurm/slurm.h>]],
+      [[job_info_msg_t *m; slurm_step_id_t s = SLURM_STEP_ID_INITIALIZER;
+        return slurm_load_job(&m, s, 0);]])],
+    [AC_MSG_RESULT([yes])
+     AC_DEFINE([CCP_SLURM_LOAD_JOB_STEP_ID], [1], [slurm_load_job takes a slurm_step_id_t (25.11+)])],
+    [AC_MSG_RESULT([no])])
+  AC_MSG_CHECKING([whether hostlist_t is the struct (used as hostlist_t *)])
+  AC_COMPILE_IFELSE([AC_LANG_PROGRAM([[#include <slurm/slurm.h>]],
+      [[hostlist_t *h = slurm_hostlist_create("n1"); slurm_hostlist_destroy(h); return 0;]])],
+    [AC_MSG_RESULT([yes])
+     AC_DEFINE([CCP_SLURM_HOSTLIST_STRUCT], [1], [hostlist_t names the struct, not a pointer])],
+    [AC_MSG_RESULT([no])])
   CPPFLAGS="$save_CPPFLAGS"; LDFLAGS="$save_LDFLAGS"; LIBS="$save_LIBS"
   AC_SUBST([SLURM_CPPFLAGS])
   AC_SUBST([SLURM_LDFLAGS])

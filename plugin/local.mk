@@ -16,7 +16,7 @@ plugin_ccpshim_la_SOURCES = \
 	plugin/facts.c \
 	plugin/format.c \
 	plugin/slurmrt.c
-plugin_ccpshim_la_CPPFLAGS = -I$(top_builddir) $(SLURM_CPPFLAGS)
+plugin_ccpshim_la_CPPFLAGS = -I$(top_builddir) -I$(top_srcdir)/shim $(SLURM_CPPFLAGS)
 plugin_ccpshim_la_CFLAGS = $(WARN_CFLAGS)
 plugin_ccpshim_la_LDFLAGS = -module -avoid-version -shared \
 	-Wl,--version-script=$(srcdir)/plugin/ccpshim.lds

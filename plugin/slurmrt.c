@@ -9,6 +9,8 @@
  * Used as root in slurmstepd only, with a job id Slurm gave us (never one
  * from the job's environment).
  */
+#include "config.h"
+
 #include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
@@ -17,11 +19,11 @@
 #include <slurm/slurm.h>
 
 #include "ccpshim.h"
+#include "slurmcompat.h"
 
-typedef hostlist_t (*hl_create_f)(const char *);
-typedef char *(*hl_shift_f)(hostlist_t);
-typedef void (*hl_destroy_f)(hostlist_t);
-typedef int (*load_job_f)(job_info_msg_t **, uint32_t, uint16_t);
+typedef ccp_hostlist (*hl_create_f)(const char *);
+typedef char *(*hl_shift_f)(ccp_hostlist);
+typedef void (*hl_destroy_f)(ccp_hostlist);
 typedef void (*free_job_f)(job_info_msg_t *);
 typedef int (*cpus_on_node_id_f)(job_resources_t *, int);
 typedef char *(*strerror_f)(int);
@@ -48,7 +50,7 @@ int ccp_rt_expand_hosts(const char *list, char ***hosts, size_t *n,
 	hl_create_f create = (hl_create_f)sym("slurm_hostlist_create");
 	hl_shift_f shift = (hl_shift_f)sym("slurm_hostlist_shift");
 	hl_destroy_f destroy = (hl_destroy_f)sym("slurm_hostlist_destroy");
-	hostlist_t hl;
+	ccp_hostlist hl;
 	char **v, *h;
 	size_t cnt = 0;
 
@@ -126,7 +128,7 @@ out:
 
 int ccp_rt_job_record(uint32_t job_id, struct ccp_facts *f)
 {
-	load_job_f load = (load_job_f)sym("slurm_load_job");
+	ccp_load_job_fn load = (ccp_load_job_fn)sym("slurm_load_job");
 	free_job_f release = (free_job_f)sym("slurm_free_job_info_msg");
 	cpus_on_node_id_f cpus_on =
 		(cpus_on_node_id_f)sym("slurm_job_cpus_allocated_on_node_id");
@@ -141,7 +143,8 @@ int ccp_rt_job_record(uint32_t job_id, struct ccp_facts *f)
 			 "available in this process");
 		return -1;
 	}
-	if (load(&msg, job_id, SHOW_ALL | SHOW_DETAIL) != 0 || !msg) {
+	if (ccp_slurm_load_job_via(load, &msg, job_id,
+				   SHOW_ALL | SHOW_DETAIL) != 0 || !msg) {
 		rc = errno;
 		snprintf(f->why, sizeof(f->why), "cannot read job %u's record "
 			 "from slurmctld: %s", job_id,

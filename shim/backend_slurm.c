@@ -25,6 +25,7 @@
 #include "cluster.h"
 #include "deadline.h"
 #include "hresult.h"
+#include "slurmcompat.h"
 
 /* Exported by libslurm (bitstring.c aliases) but not in its headers. */
 extern int64_t slurm_bit_size(bitstr_t *b);
@@ -141,7 +142,7 @@ static void rpc_run(void *p)
 		r->rc = slurm_load_federation(&r->fed);
 		break;
 	case RPC_LOAD_JOB:
-		r->rc = slurm_load_job(&r->jobs, r->job_id,
+		r->rc = ccp_slurm_load_job(&r->jobs, r->job_id,
 				       (uint16_t)(SHOW_ALL | r->flags));
 		break;
 	case RPC_REQUEUE:
@@ -149,7 +150,7 @@ static void rpc_run(void *p)
 		r->rc = slurm_requeue2(r->expr, r->flags, &r->resp);
 		break;
 	}
-	r->err = r->rc ? slurm_get_errno() : 0;
+	r->err = r->rc ? ccp_slurm_errno() : 0;
 }
 
 static void rpc_free(void *p)
@@ -159,7 +160,7 @@ static void rpc_free(void *p)
 	if (!r)
 		return;
 	if (r->conf)
-		slurm_free_ctl_conf(r->conf);
+		ccp_slurm_free_conf(r->conf);
 	if (r->fed)
 		slurm_destroy_federation_rec(r->fed);
 	if (r->jobs)

@@ -13,6 +13,7 @@ shim_libccpshim_core_la_SOURCES = \
 	shim/requeue.c \
 	shim/deadline.c \
 	shim/deadline.h \
+	shim/slurmcompat.h \
 	shim/backend_slurm.c \
 	shim/backend_rest.c \
 	shim/com_types.c \

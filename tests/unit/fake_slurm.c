@@ -4,6 +4,8 @@
  * unit tests link no libslurm at all, so a call with no fake here fails
  * the link instead of reaching a real controller.
  */
+#include "config.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +14,7 @@
 #include <slurm/slurm_errno.h>
 
 #include "fake_slurm.h"
+#include "slurmcompat.h"
 
 fake_ctl fake;
 static fake_job *jobs[8];
@@ -213,7 +216,7 @@ int __wrap_slurm_load_ctl_conf(time_t t, slurm_conf_t **out)
 	(void)t;
 	fake.n_conf++;
 	if (fake.conf_errno) {
-		fake_errno = fake.conf_errno;
+		errno = fake_errno = fake.conf_errno;
 		return -1;
 	}
 	c = calloc(1, sizeof(*c));
@@ -225,6 +228,13 @@ int __wrap_slurm_load_ctl_conf(time_t t, slurm_conf_t **out)
 	c->control_machine[0] = strdup("head.example.org");
 	*out = c;
 	return 0;
+}
+
+void __wrap_slurm_free_conf(slurm_conf_t *c);	/* its name since 25.x */
+
+void __wrap_slurm_free_conf(slurm_conf_t *c)
+{
+	__wrap_slurm_free_ctl_conf(c);
 }
 
 void __wrap_slurm_free_ctl_conf(slurm_conf_t *c)
@@ -262,7 +272,14 @@ int __wrap_slurm_list_count(void *l)
 }
 
 /* --- slurm_load_job --------------------------------------------------- */
-int __wrap_slurm_load_job(job_info_msg_t **resp, uint32_t job_id,
+#ifdef CCP_SLURM_LOAD_JOB_STEP_ID
+#define FAKE_JOB_ID_ARG slurm_step_id_t step_id
+#define FAKE_JOB_ID (step_id.job_id)
+#else
+#define FAKE_JOB_ID_ARG uint32_t job_id
+#define FAKE_JOB_ID job_id
+#endif
+int __wrap_slurm_load_job(job_info_msg_t **resp, FAKE_JOB_ID_ARG,
 			  uint16_t flags);
 void __wrap_slurm_free_job_info_msg(job_info_msg_t *m);
 
@@ -280,9 +297,12 @@ static void fill(slurm_job_info_t *r, const fake_job *j, int i)
 	r->het_job_id = j->het ? j->id : 0;
 }
 
-int __wrap_slurm_load_job(job_info_msg_t **resp, uint32_t job_id,
+int __wrap_slurm_load_job(job_info_msg_t **resp, FAKE_JOB_ID_ARG,
 			  uint16_t flags)
 {
+#ifdef CCP_SLURM_LOAD_JOB_STEP_ID
+	uint32_t job_id = FAKE_JOB_ID;
+#endif
 	job_info_msg_t *m;
 	fake_job *j = fake_find_job(job_id);
 	int nth = ++fake.n_load, pending = 0, k = 0;
@@ -291,7 +311,7 @@ int __wrap_slurm_load_job(job_info_msg_t **resp, uint32_t job_id,
 	fake.last_load_flags = flags;
 	*resp = NULL;
 	if (fake.load_errno) {
-		fake_errno = fake.load_errno;
+		errno = fake_errno = fake.load_errno;
 		return -1;
 	}
 	m = calloc(1, sizeof(*m));
@@ -308,7 +328,7 @@ int __wrap_slurm_load_job(job_info_msg_t **resp, uint32_t job_id,
 		if (!k) {
 			free(m->job_array);
 			free(m);
-			fake_errno = ESLURM_INVALID_JOB_ID;
+			errno = fake_errno = ESLURM_INVALID_JOB_ID;
 			return -1;
 		}
 	} else {
@@ -407,22 +427,22 @@ int __wrap_slurm_requeue2(char *id, uint32_t flags, job_array_resp_msg_t **out)
 	fake.last_flags = flags;
 	*out = NULL;
 	if (fake.requeue_errno) {
-		fake_errno = fake.requeue_errno;
+		errno = fake_errno = fake.requeue_errno;
 		return -1;
 	}
 	if (!j) {
-		fake_errno = ESLURM_INVALID_JOB_ID;
+		errno = fake_errno = ESLURM_INVALID_JOB_ID;
 		return -1;
 	}
 	if (*end == '\0') {		/* a plain job: rc only */
 		int rc = j->is_array ? ESLURM_NOT_SUPPORTED :
 				       requeue_one(j, 0, flags);
 
-		fake_errno = rc;
+		errno = fake_errno = rc;
 		return rc ? -1 : 0;
 	}
 	if (*end != '_' || !j->is_array) {
-		fake_errno = ESLURM_INVALID_JOB_ID;
+		errno = fake_errno = ESLURM_INVALID_JOB_ID;
 		return -1;
 	}
 	r = calloc(1, sizeof(*r));

@@ -5,6 +5,7 @@ SLURM_WRAPS = \
 	-Wl,--wrap=slurm_init \
 	-Wl,--wrap=slurm_load_ctl_conf \
 	-Wl,--wrap=slurm_free_ctl_conf \
+	-Wl,--wrap=slurm_free_conf \
 	-Wl,--wrap=slurm_load_federation \
 	-Wl,--wrap=slurm_destroy_federation_rec \
 	-Wl,--wrap=slurm_list_count \
