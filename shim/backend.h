@@ -33,6 +33,8 @@ typedef struct ccp_job {
 	uint8_t  requeue;       /* the job's Requeue flag */
 	uint8_t  batch;         /* batch_flag != 0 */
 	uint8_t  het;           /* part of a heterogeneous job */
+	uint8_t  no_restart;    /* 1: the read gave no restart counts (the
+	                           light read); restart_cnt is 0 */
 	uint32_t user_id;
 	uint32_t split_of;      /* != 0: job_id is the own id of a task split
 	                           off array split_of, task split_task */
@@ -56,6 +58,11 @@ typedef struct ccp_backend_ops {
 	ccp_hr_t (*connect)(ccp_cluster *c, const char *target);
 	/* One state read of job_id: all its task records. */
 	ccp_hr_t (*read_job)(ccp_cluster *c, uint32_t job_id, ccp_job *out);
+	/* Optional: read at least tasks ids[0..n) of job_id and the job's
+	 * own facts, holding memory for those tasks rather than the whole
+	 * array where Slurm allows it; may fall back to read_job. */
+	ccp_hr_t (*read_tasks)(ccp_cluster *c, uint32_t job_id,
+			       const uint32_t *ids, size_t n, ccp_job *out);
 	/* One requeue RPC for tasks[0..n) of job_id. For a plain job, n == 1
 	 * and tasks[0] == 1. running_only: Slurm's JOB_RUNNING flag (only
 	 * tasks still running or suspended are touched). Returns a failure

@@ -126,9 +126,14 @@ typedef struct rpc {
 	void *fed;
 	job_info_msg_t *jobs;
 	job_array_resp_msg_t *resp;
+#if HAVE_DECL_SLURM_LOAD_JOB_STATE
+	slurm_selected_step_t *sel;	/* the light read's task list */
+	int nsel;
+	job_state_response_msg_t *states;
+#endif
 } rpc;
 
-enum { RPC_CONF, RPC_FED, RPC_LOAD_JOB, RPC_REQUEUE };
+enum { RPC_CONF, RPC_FED, RPC_LOAD_JOB, RPC_REQUEUE, RPC_JOB_STATE };
 
 static void rpc_run(void *p)
 {
@@ -149,6 +154,12 @@ static void rpc_run(void *p)
 		r->resp = NULL;
 		r->rc = slurm_requeue2(r->expr, r->flags, &r->resp);
 		break;
+#if HAVE_DECL_SLURM_LOAD_JOB_STATE
+	case RPC_JOB_STATE:
+		r->states = NULL;
+		r->rc = slurm_load_job_state(r->nsel, r->sel, &r->states);
+		break;
+#endif
 	}
 	r->err = r->rc ? ccp_slurm_errno() : 0;
 }
@@ -167,6 +178,11 @@ static void rpc_free(void *p)
 		slurm_free_job_info_msg(r->jobs);
 	if (r->resp)
 		slurm_free_job_array_resp(r->resp);
+#if HAVE_DECL_SLURM_LOAD_JOB_STATE
+	if (r->states)
+		slurm_free_job_state_response_msg(r->states);
+	free(r->sel);
+#endif
 	free(r->expr);
 	free(r);
 }
@@ -420,6 +436,140 @@ out:
 	return hr;
 }
 
+#if HAVE_DECL_SLURM_LOAD_JOB_STATE
+/*
+ * The light read (Slurm 24.05+): slurm_load_job_state() for the tasks
+ * asked for, one selection per task, and the job's own facts (Requeue,
+ * batch, owner) from one full record: a task split off the array, read by
+ * its own id. Memory and time follow the ids asked for, not the array.
+ *
+ * It answers only when that is the whole truth; otherwise the full read
+ * (be_read_job) does, as on 22.05:
+ *  - a task pending or running among them: the contract needs whether it
+ *    is held and its restart count, which only the full record has;
+ *  - nothing found (a plain job, no such job, an own id of a split task,
+ *    no such task: the full read names each), a heterogeneous job, or no
+ *    split-off task to read the job's facts from (a record with the
+ *    array's own id would bring every record of the array).
+ * Slurm answers each asked task still pending in the array's own record
+ * with that record (and its bitmap); such a task sends us to the full read.
+ */
+static int cmp_id(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int ended(uint32_t state)
+{
+	uint32_t base = state & JOB_STATE_BASE;
+
+	return base > JOB_SUSPENDED && base < JOB_END &&
+	       !(state & (JOB_COMPLETING | JOB_REQUEUE | JOB_REQUEUE_HOLD |
+			  JOB_SPECIAL_EXIT));
+}
+
+/* Fill job from the light answer; 0 when the full read must answer. */
+static int from_states(ccp_cluster *c, ccp_job *job,
+		       const job_state_response_msg_t *m, uint32_t *own)
+{
+	*own = 0;
+	if (!m || !m->jobs_count)
+		return 0;
+	for (uint32_t i = 0; i < m->jobs_count; i++) {
+		const job_state_response_job_t *s = &m->jobs[i];
+		ccp_task t;
+
+		if (s->array_job_id != job->job_id ||
+		    s->array_task_id == NO_VAL || !ended(s->state) ||
+		    (s->het_job_id && s->het_job_id != NO_VAL))
+			return 0;
+		memset(&t, 0, sizeof(t));
+		t.task_id = s->array_task_id;
+		t.job_id = s->job_id;
+		t.state = s->state;
+		if (CCP_FAILED(ccp_job_add_task(c, job, &t)))
+			return 0;
+		if (!*own && s->job_id != job->job_id)
+			*own = s->job_id;
+	}
+	return *own != 0;
+}
+
+static ccp_hr_t be_read_tasks(ccp_cluster *c, uint32_t job_id,
+			      const uint32_t *ids, size_t n, ccp_job *job)
+{
+	uint32_t own = 0, *sorted = NULL;
+	size_t i, m = 0;
+	ccp_hr_t hr;
+	rpc *r, *r2;
+	int ok;
+
+	/* A federation's sibling records come only with the full read. */
+	if (!n || n > (size_t)INT32_MAX || !(c->read_flags & SHOW_LOCAL))
+		return be_read_job(c, job_id, job);
+	ccp_job_reset(job);
+	job->job_id = job_id;
+	if (!(r = rpc_new(c, RPC_JOB_STATE)))
+		return CCP_E_OUTOFMEMORY;
+	sorted = malloc(n * sizeof(*sorted));
+	r->sel = malloc(n * sizeof(*r->sel));
+	if (!sorted || !r->sel) {
+		free(sorted);
+		rpc_free(r);
+		return ccp_fail(c, CCP_E_OUTOFMEMORY, "out of memory for %zu "
+				"task ids", n);
+	}
+	memcpy(sorted, ids, n * sizeof(*sorted));
+	for (i = 1; i < n && sorted[i - 1] < sorted[i]; i++)
+		;
+	if (i < n)
+		qsort(sorted, n, sizeof(*sorted), cmp_id);
+	for (i = 0; i < n; i++) {
+		slurm_selected_step_t s = SLURM_SELECTED_STEP_INITIALIZER;
+
+		if (m && sorted[i] == sorted[i - 1])
+			continue;
+		s.step_id.job_id = job_id;
+		s.array_task_id = sorted[i];
+		r->sel[m++] = s;
+	}
+	free(sorted);
+	r->nsel = (int)m;
+	if (CCP_FAILED(hr = call(c, r, "Reading the tasks' states")))
+		return hr;
+	/* Any failure here (also a controller without this RPC): full read. */
+	ok = !r->rc && from_states(c, job, r->states, &own);
+	rpc_free(r);
+	if (!ok)
+		return be_read_job(c, job_id, job);
+
+	if (!(r2 = rpc_new(c, RPC_LOAD_JOB)))
+		return CCP_E_OUTOFMEMORY;
+	r2->job_id = own;
+	r2->flags = c->read_flags;
+	if (CCP_FAILED(hr = call(c, r2, "Reading the job's state")))
+		return hr;
+	ok = !r2->rc && r2->jobs && r2->jobs->record_count == 1 &&
+	     r2->jobs->job_array[0].job_id == own &&
+	     r2->jobs->job_array[0].array_job_id == job_id;
+	if (ok) {
+		const slurm_job_info_t *j = &r2->jobs->job_array[0];
+
+		job->found = 1;
+		job->is_array = 1;
+		job->requeue = j->requeue != 0;
+		job->batch = j->batch_flag != 0;
+		job->user_id = j->user_id;
+		job->no_restart = 1;
+		ccp_job_sort(job);
+	}
+	rpc_free(r2);
+	return ok ? CCP_S_OK : be_read_job(c, job_id, job);
+}
+#endif
+
 static ccp_hr_t be_read_task(ccp_cluster *c, const ccp_job *job,
 				ccp_task *t)
 {
@@ -539,6 +689,9 @@ const ccp_backend_ops ccp_backend_slurm = {
 	.name = "slurm",
 	.connect = be_connect,
 	.read_job = be_read_job,
+#if HAVE_DECL_SLURM_LOAD_JOB_STATE
+	.read_tasks = be_read_tasks,
+#endif
 	.requeue = be_requeue,
 	.read_task = be_read_task,
 	.strerror = be_words,

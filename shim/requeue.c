@@ -296,11 +296,15 @@ static ccp_hr_t check_job_level(ccp_cluster *c, const ccp_job *job)
 }
 
 /* Read a job and apply every job-level rule. */
-static ccp_hr_t read_checked(ccp_cluster *c, uint32_t job_id, ccp_job *job)
+static ccp_hr_t read_checked(ccp_cluster *c, uint32_t job_id,
+			     const uint32_t *ids, size_t n, ccp_job *job)
 {
 	ccp_hr_t hr;
 
-	hr = c->be->read_job(c, job_id, job);
+	if (ids && c->be->read_tasks)
+		hr = c->be->read_tasks(c, job_id, ids, n, job);
+	else
+		hr = c->be->read_job(c, job_id, job);
 	if (CCP_FAILED(hr))
 		return hr;
 	hr = check_job_shape(c, job);
@@ -343,6 +347,20 @@ static void report(const run *r, size_t i, ccp_hr_t hr)
 	rep.held = t && (t->held) && rep.status == CCP_STATUS_QUEUED;
 	rep.dry_run = r->c->dry_run;
 	r->c->report(r->c->report_arg, &rep);
+}
+
+/*
+ * Whether task i was requeued since the first read: Slurm counts every
+ * requeue in restart_cnt; after a light read (no counts, and only tasks in
+ * ended states) a requeued task is the one now queued.
+ */
+static int requeued_since(const run *r, size_t i, const ccp_task *t)
+{
+	if (!t)
+		return 0;
+	if (r->restart[i] == UINT32_MAX)
+		return ccp_status_of_state(t->state) == CCP_STATUS_QUEUED;
+	return t->restart_cnt > r->restart[i];
 }
 
 static int cmp_u32(const void *a, const void *b)
@@ -388,7 +406,9 @@ static void plan(run *r)
 
 		r->status[i] = (uint8_t)s;
 		r->sent[i] = 0;
-		r->restart[i] = t ? t->restart_cnt : 0;
+		/* Unknown (light read): never taken as "requeued since". */
+		r->restart[i] = !t ? 0 : r->job->no_restart ? UINT32_MAX :
+			       t->restart_cnt;
 		if (s == CCP_STATUS_NONE || s == CCP_STATUS_FINISHED) {
 			r->stop = i;
 			return;
@@ -469,8 +489,7 @@ static ccp_hr_t run_default(run *r, size_t *n_queued)
 			if (!was || bad < r->stop)
 				continue;
 			/* Slurm counts every requeue in restart_cnt. */
-			if (s == CCP_STATUS_QUEUED ||
-			    (t && t->restart_cnt > r->restart[i]))
+			if (s == CCP_STATUS_QUEUED || requeued_since(r, i, t))
 				continue;
 			if (was == 2 && (s == CCP_STATUS_FAILED ||
 					 s == CCP_STATUS_CANCELLED)) {
@@ -498,7 +517,7 @@ static ccp_hr_t run_default(run *r, size_t *n_queued)
 								 r->ids[i]);
 
 				after += r->status[i] != CCP_STATUS_QUEUED &&
-					 u && u->restart_cnt > r->restart[i];
+					 requeued_since(r, i, u);
 			}
 			for (i = 0; i < bad; i++)
 				report(r, i, CCP_S_OK);
@@ -669,7 +688,8 @@ ccp_hr_t ccp_requeue_tasks(ccp_cluster *c, int32_t job_id,
 		return CCP_S_OK;
 
 	memset(&job, 0, sizeof(job));
-	hr = read_checked(c, (uint32_t)job_id, &job);
+	hr = read_checked(c, (uint32_t)job_id, (const uint32_t *)task_ids, n,
+			  &job);
 	if (CCP_SUCCEEDED(hr))
 		hr = run_list(c, &job, (const uint32_t *)task_ids, n, n_queued);
 	ccp_job_reset(&job);
@@ -737,7 +757,7 @@ ccp_hr_t ccp_requeue_job(ccp_cluster *c, int32_t job_id)
 	if (CCP_FAILED(hr = check_connected(c)))
 		return hr;
 	memset(&job, 0, sizeof(job));
-	hr = read_checked(c, (uint32_t)job_id, &job);
+	hr = read_checked(c, (uint32_t)job_id, NULL, 0, &job);
 	if (CCP_SUCCEEDED(hr))
 		hr = requeue_whole_job(c, &job);
 	ccp_job_reset(&job);

@@ -376,6 +376,71 @@ void __wrap_slurm_free_job_info_msg(job_info_msg_t *m)
 	free(m);
 }
 
+#if HAVE_DECL_SLURM_LOAD_JOB_STATE
+/* --- slurm_load_job_state (24.05+) ------------------------------------ */
+/*
+ * As slurmctld answers one selection {array job, task}: the task's own
+ * record when it is split off, the array's pending record (with its
+ * bitmap) when it is not, nothing for an unknown task or a plain job.
+ */
+int __wrap_slurm_load_job_state(int n, slurm_selected_step_t *sel,
+				job_state_response_msg_t **out);
+void __wrap_slurm_free_job_state_response_msg(job_state_response_msg_t *m);
+
+int __wrap_slurm_load_job_state(int n, slurm_selected_step_t *sel,
+				job_state_response_msg_t **out)
+{
+	job_state_response_msg_t *m;
+
+	fake.n_state++;
+	*out = NULL;
+	if (fake.state_errno) {
+		errno = fake_errno = fake.state_errno;
+		return -1;
+	}
+	m = calloc(1, sizeof(*m));
+	m->jobs = calloc((size_t)n + 1, sizeof(*m->jobs));
+	for (int s = 0; s < n; s++) {
+		fake_job *j = fake_find_job(sel[s].step_id.job_id);
+		job_state_response_job_t *r = &m->jobs[m->jobs_count];
+		int i;
+
+		if (!j || !j->is_array ||
+		    (i = fake_task_index(j, sel[s].array_task_id)) < 0)
+			continue;
+		r->array_job_id = j->id;
+		r->het_job_id = j->het ? j->id : 0;
+		r->state = j->state[i];
+		if (j->split[i]) {
+			r->job_id = fake_own_id(j->id, j->task_id[i]);
+			r->array_task_id = j->task_id[i];
+		} else {
+			fbits *b = calloc(1, sizeof(*b) + FAKE_MAX_TASKS + 1);
+
+			b->n = FAKE_MAX_TASKS + 1;
+			for (int k = 0; k < j->ntasks; k++)
+				b->b[j->task_id[k]] = !j->split[k];
+			r->job_id = j->id;
+			r->array_task_id = NO_VAL;
+			r->array_task_id_bitmap = (bitstr_t *)b;
+		}
+		m->jobs_count++;
+	}
+	*out = m;
+	return 0;
+}
+
+void __wrap_slurm_free_job_state_response_msg(job_state_response_msg_t *m)
+{
+	if (!m)
+		return;
+	for (uint32_t i = 0; i < m->jobs_count; i++)
+		free(m->jobs[i].array_task_id_bitmap);
+	free(m->jobs);
+	free(m);
+}
+#endif
+
 /* --- slurm_requeue2 --------------------------------------------------- */
 int __wrap_slurm_requeue2(char *id, uint32_t flags, job_array_resp_msg_t **r);
 void __wrap_slurm_free_job_array_resp(job_array_resp_msg_t *r);

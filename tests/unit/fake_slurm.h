@@ -30,6 +30,8 @@ typedef struct fake_job {
 /* Everything the fake counts and can be told to do. */
 typedef struct fake_ctl {
 	int n_init, n_conf, n_fed, n_load, n_requeue;
+	int n_state;              /* slurm_load_job_state calls (24.05+) */
+	int state_errno;          /* slurm_load_job_state fails with this */
 	uint16_t last_load_flags;
 	char last_expr[256];
 	uint32_t last_flags;

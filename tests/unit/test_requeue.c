@@ -3,6 +3,8 @@
  * over fake_slurm.c: every rule of CONTRACT sections 1-4, every Slurm base
  * state, the O(1) round trips, concurrent change, strict mode, dry run.
  */
+#include "config.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -517,6 +519,91 @@ static void thousand_tasks_constant_rpcs(void **state)
 	ccp_cluster_free(c);
 }
 
+#if HAVE_DECL_SLURM_LOAD_JOB_STATE
+/*
+ * Slurm 24.05+: ended tasks split off the array are read with the light
+ * state read (the asked tasks only) plus one task's own record for the
+ * job's facts; anything the light read cannot tell goes to the full read.
+ */
+static void light_read_when_it_tells_all(void **state)
+{
+	static int32_t ids[1000];
+	fake_job *j;
+	ccp_cluster *c;
+	size_t q;
+
+	(void)state;
+	j = fake_add_job(95, 1);
+	for (int i = 0; i < 900; i++) {
+		fake_add_task(j, (uint32_t)i + 1, i % 2 ? JOB_FAILED :
+			      JOB_CANCELLED, 1);
+		ids[i] = i + 1;
+	}
+	c = connected();
+	fake.n_state = 0;
+	assert_int_equal(ccp_requeue_tasks(c, 95, ids, 10, &q), CCP_S_OK);
+	assert_int_equal(q, 10);
+	assert_int_equal(fake.n_state, 1);
+	assert_int_equal(fake.n_load, 1);	/* one task's own record */
+	assert_int_equal(fake.n_requeue, 1);
+	assert_string_equal(fake.last_expr, "95_[1-10]");
+	assert_int_equal(fake_restart(95, 11), 0);
+
+	/* a finished task in the middle: same reads, the stop is kept */
+	fake_add_task(j, 901, JOB_COMPLETE, 1);
+	fake.n_state = fake.n_load = fake.n_requeue = 0;
+	ids[0] = 20;
+	ids[1] = 901;
+	ids[2] = 21;
+	assert_int_equal(ccp_requeue_tasks(c, 95, ids, 3, &q),
+			 CCP_E_TASK_FINISHED);
+	assert_int_equal(q, 1);
+	assert_int_equal(fake.n_state, 1);
+	assert_int_equal(fake.n_load, 1);
+	assert_int_equal(fake_restart(95, 20), 1);
+	assert_int_equal(fake_restart(95, 21), 0);
+
+	/* a task Slurm refuses although the read said ended: the re-read
+	 * (full) judges by state, and the tasks after it are told apart */
+	fake.refuse_task = 31;
+	fake.refuse_errno = ESLURM_DISABLED;
+	fake.n_state = fake.n_load = fake.n_requeue = 0;
+	for (int i = 0; i < 3; i++)
+		ids[i] = 30 + i;
+	assert_int_not_equal(ccp_requeue_tasks(c, 95, ids, 3, &q), CCP_S_OK);
+	assert_int_equal(q, 1);
+	assert_int_equal(fake_restart(95, 30), 1);
+	MSG_HAS(c, "31");
+	fake.refuse_task = 0;
+
+	/* a pending task among them: the full read answers (held, counts) */
+	fake_add_task(j, 902, JOB_PENDING, 0);
+	fake.n_state = fake.n_load = fake.n_requeue = 0;
+	ids[0] = 40;
+	ids[1] = 902;
+	assert_int_equal(ccp_requeue_tasks(c, 95, ids, 2, &q), CCP_S_OK);
+	assert_int_equal(fake.n_state, 1);
+	assert_int_equal(fake.n_load, 1);	/* the whole job */
+	assert_int_equal(fake_restart(95, 40), 1);
+
+	/* the light read fails (an older controller): the full read */
+	fake.state_errno = SLURM_PROTOCOL_VERSION_ERROR;
+	fake.n_state = fake.n_load = 0;
+	ids[0] = 50;
+	assert_int_equal(ccp_requeue_tasks(c, 95, ids, 1, &q), CCP_S_OK);
+	assert_int_equal(fake.n_state, 1);
+	assert_int_equal(fake.n_load, 1);
+	fake.state_errno = 0;
+
+	/* a plain job: the light read finds nothing; the full read does */
+	fake_add_task(fake_add_job(96, 0), 1, JOB_FAILED, 1);
+	ids[0] = 1;
+	assert_int_equal(ccp_requeue_tasks(c, 96, ids, 1, &q), CCP_S_OK);
+	assert_int_equal(fake_restart(96, 1), 1);
+	ccp_cluster_free(c);
+}
+#endif
+
 static void strict_one_rpc_per_task(void **state)
 {
 	uint32_t st[] = { JOB_FAILED, JOB_PENDING, JOB_CANCELLED, JOB_FAILED };
@@ -752,6 +839,9 @@ int main(void)
 		T(last_error_kept),
 		T(slurm_refusal_carried),
 		T(thousand_tasks_constant_rpcs),
+#if HAVE_DECL_SLURM_LOAD_JOB_STATE
+		T(light_read_when_it_tells_all),
+#endif
 		T(strict_one_rpc_per_task),
 		T(running_task_ends_before_requeue),
 		T(rpc_failure),
