@@ -346,6 +346,7 @@ static const char *rpc_name(uint16_t id)
 	case 2021: return "REQUEST_JOB_INFO_SINGLE";
 	case 2035: return "REQUEST_STATS_INFO";
 	case 2049: return "REQUEST_FED_INFO";
+	case 2057: return "REQUEST_JOB_STATE";
 	case 3001: return "REQUEST_UPDATE_JOB";
 	case 4003: return "REQUEST_SUBMIT_BATCH_JOB";
 	case 5018: return "REQUEST_COMPLETE_BATCH_SCRIPT";
@@ -925,6 +926,42 @@ static void bench_size(bench *b, bench_array *a, const char *label)
 		free(t[m]);
 }
 
+/*
+ * Memory of a few tasks of a big array (--sparse N K): RequeueTasks of
+ * tasks 1..K of an N-task array whose tasks are all split off, in a fresh
+ * process, against one full read of that array. With the light read
+ * (Slurm 24.05+) the call holds the K tasks, not the N records.
+ */
+static int bench_sparse(int n, int k)
+{
+	bench_array a;
+	int32_t *ids = xmalloc((size_t)k * sizeof(*ids)), next = k + 1;
+	long kl, kr;
+	double t0 = now_ms();
+	int i, bad;
+
+	printf("\n== sparse: RequeueTasks of tasks 1..%d of a %d-task array, "
+	       "every task split off and cancelled ==\n", k, n);
+	make_plain(&a, n);
+	reset_array(&a);
+	printf("  set-up took %.1f s\n", (now_ms() - t0) / 1000.0);
+	kl = mem_measure("lib", a.job, k);
+	for (i = 0; i < k; i++)
+		ids[i] = i + 1;
+	read_states(a.job, a.n, a.st);
+	bad = count_in(a.st, ids, (size_t)k, JOB_PENDING) != (size_t)k ||
+	      count_in(a.st, &next, 1, JOB_CANCELLED) != 1;
+	kr = mem_measure("read", a.job, k);
+	printf("  peak heap, fresh process: RequeueTasks(%d tasks) %ld KiB; "
+	       "slurm_load_job of the array (the full read) %ld KiB\n", k, kl,
+	       kr);
+	printf("  tasks 1..%d pending and task %d untouched: %s\n", k, k + 1,
+	       bad ? "NO (failure)" : "yes");
+	kill_expr(a.slurm_expr);
+	free(ids);
+	return bad || kl < 0 || kr < 0;
+}
+
 /* The mixed array, and one call over 1..n that stops in the middle. */
 static void bench_mixed(bench *b, int n, int quick)
 {
@@ -1016,7 +1053,8 @@ static void usage(void)
 		"usage: requeue_bench [--quick] [--sizes 100,1000,10000] "
 		"[--rounds R]\n"
 		"                     [--no-mixed] [--mixed-n N] [--cli PATH]\n"
-		"       requeue_bench --profile N\n");
+		"       requeue_bench --profile N\n"
+		"       requeue_bench --sparse N K\n");
 	exit(2);
 }
 
@@ -1044,6 +1082,12 @@ int main(int argc, char **argv)
 				die("connect failed");
 			ccp_cluster_free(c);
 			return profile_one(atoi(argv[++i]));
+		} else if (!strcmp(argv[i], "--sparse") && i + 2 < argc) {
+			int n = atoi(argv[i + 1]), k = atoi(argv[i + 2]);
+
+			if (n < 2 || k < 1 || k >= n)
+				die("--sparse N K: 1 <= K < N");
+			return bench_sparse(n, k);
 		} else if (!strcmp(argv[i], "--rounds") && i + 1 < argc) {
 			rounds = atoi(argv[++i]);
 		} else if (!strcmp(argv[i], "--mixed-n") && i + 1 < argc) {

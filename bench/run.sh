@@ -4,6 +4,7 @@
 # (also on failure or ^C).
 #
 # Usage: bench/run.sh [--quick] [other requeue_bench options]
+#        CCP_BENCH_MAX_ARRAY=100001 bench/run.sh --sparse 100000 10
 #        bench/run.sh --callgrind N   one library call of N tasks under
 #                                     valgrind --tool=callgrind
 # Environment: CCP_BUILDDIR (the build tree; default: the current folder),
@@ -14,9 +15,11 @@
 # Knobs the bench needs and cluster.sh does not take from the environment
 # (it writes MaxArraySize=1001, MaxJobCount=20000 and no MinJobAge): the
 # generated slurm.conf is edited before the daemons start:
-#   MaxArraySize=10001  tasks 1..10000
-#   MaxJobCount=100000  three arrays of 100 + 1000 + 10000 split records
-#                       and the mixed one stay in the controller at once
+#   MaxArraySize=10001  tasks 1..10000 (CCP_BENCH_MAX_ARRAY: more, for
+#                       --sparse 100000 K)
+#   MaxJobCount=300000  three arrays of 100 + 1000 + 10000 split records
+#                       and the mixed one, or --sparse's 100,000, stay in
+#                       the controller at once
 #   MinJobAge=3600      cancelled tasks must not be purged mid-run
 #                       (default 300 s)
 set -u
@@ -33,8 +36,8 @@ bench=$build/bench/requeue_bench
 eval "_bench_conf_orig() $(declare -f _cl_write_conf | tail -n +2)"
 _cl_write_conf() {
 	_bench_conf_orig || return 1
-	sed -i -e 's/^MaxArraySize=.*/MaxArraySize=10001/' \
-	       -e 's/^MaxJobCount=.*/MaxJobCount=100000/' \
+	sed -i -e "s/^MaxArraySize=.*/MaxArraySize=${CCP_BENCH_MAX_ARRAY:-10001}/" \
+	       -e 's/^MaxJobCount=.*/MaxJobCount=300000/' \
 	       -e '/^MinJobAge=/d' "$CCP_LIVE_DIR/slurm.conf" &&
 	echo "MinJobAge=3600" >> "$CCP_LIVE_DIR/slurm.conf"
 }

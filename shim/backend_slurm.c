@@ -470,10 +470,16 @@ static int ended(uint32_t state)
 			  JOB_SPECIAL_EXIT));
 }
 
-/* Fill job from the light answer; 0 when the full read must answer. */
+/*
+ * Fill job from the light answer; 0 when the full read must answer.
+ * ids[0..n): the asked tasks, ascending, no duplicates.
+ */
 static int from_states(ccp_cluster *c, ccp_job *job,
-		       const job_state_response_msg_t *m, uint32_t *own)
+		       const job_state_response_msg_t *m,
+		       const uint32_t *ids, size_t n, uint32_t *own)
 {
+	int meta_done = 0;
+
 	*own = 0;
 	if (!m || !m->jobs_count)
 		return 0;
@@ -481,14 +487,33 @@ static int from_states(ccp_cluster *c, ccp_job *job,
 		const job_state_response_job_t *s = &m->jobs[i];
 		ccp_task t;
 
-		if (s->array_job_id != job->job_id ||
-		    s->array_task_id == NO_VAL || !ended(s->state) ||
+		if (s->array_job_id != job->job_id || !ended(s->state) ||
 		    (s->het_job_id && s->het_job_id != NO_VAL))
 			return 0;
 		memset(&t, 0, sizeof(t));
+		t.state = s->state;
+		if (s->array_task_id == NO_VAL) {
+			/* The array's own record, ended with tasks it never
+			 * split off (cancelled while pending): it comes once
+			 * per such task asked; take the asked ones once. */
+			bitstr_t *b = s->array_task_id_bitmap;
+
+			if (!b)
+				return 0;
+			if (meta_done++)
+				continue;
+			for (size_t k = 0; k < n; k++) {
+				if (ids[k] >= (uint64_t)slurm_bit_size(b) ||
+				    !slurm_bit_test(b, ids[k]))
+					continue;
+				t.task_id = ids[k];
+				if (CCP_FAILED(ccp_job_add_task(c, job, &t)))
+					return 0;
+			}
+			continue;
+		}
 		t.task_id = s->array_task_id;
 		t.job_id = s->job_id;
-		t.state = s->state;
 		if (CCP_FAILED(ccp_job_add_task(c, job, &t)))
 			return 0;
 		if (!*own && s->job_id != job->job_id)
@@ -501,7 +526,7 @@ static ccp_hr_t be_read_tasks(ccp_cluster *c, uint32_t job_id,
 			      const uint32_t *ids, size_t n, ccp_job *job)
 {
 	uint32_t own = 0, *sorted = NULL;
-	size_t i, m = 0;
+	size_t i, m = 0, nu;
 	ccp_hr_t hr;
 	rpc *r, *r2;
 	int ok;
@@ -529,18 +554,22 @@ static ccp_hr_t be_read_tasks(ccp_cluster *c, uint32_t job_id,
 	for (i = 0; i < n; i++) {
 		slurm_selected_step_t s = SLURM_SELECTED_STEP_INITIALIZER;
 
-		if (m && sorted[i] == sorted[i - 1])
+		if (m && sorted[i] == sorted[m - 1])
 			continue;
+		sorted[m] = sorted[i];
 		s.step_id.job_id = job_id;
 		s.array_task_id = sorted[i];
 		r->sel[m++] = s;
 	}
-	free(sorted);
+	nu = m;
 	r->nsel = (int)m;
-	if (CCP_FAILED(hr = call(c, r, "Reading the tasks' states")))
+	if (CCP_FAILED(hr = call(c, r, "Reading the tasks' states"))) {
+		free(sorted);
 		return hr;
+	}
 	/* Any failure here (also a controller without this RPC): full read. */
-	ok = !r->rc && from_states(c, job, r->states, &own);
+	ok = !r->rc && from_states(c, job, r->states, sorted, nu, &own);
+	free(sorted);
 	rpc_free(r);
 	if (!ok)
 		return be_read_job(c, job_id, job);
