@@ -1085,8 +1085,14 @@ int main(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--sparse") && i + 2 < argc) {
 			int n = atoi(argv[i + 1]), k = atoi(argv[i + 2]);
 
+			ccp_cluster *c;
+
 			if (n < 2 || k < 1 || k >= n)
 				die("--sparse N K: 1 <= K < N");
+			/* connect first: the library sets libslurm up */
+			if (ccp_cluster_new(&c) || ccp_connect(c, NULL))
+				die("connect failed");
+			ccp_cluster_free(c);
 			return bench_sparse(n, k);
 		} else if (!strcmp(argv[i], "--rounds") && i + 1 < argc) {
 			rounds = atoi(argv[++i]);

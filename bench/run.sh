@@ -38,6 +38,7 @@ _cl_write_conf() {
 	_bench_conf_orig || return 1
 	sed -i -e "s/^MaxArraySize=.*/MaxArraySize=${CCP_BENCH_MAX_ARRAY:-10001}/" \
 	       -e 's/^MaxJobCount=.*/MaxJobCount=300000/' \
+	       -e 's/^MessageTimeout=.*/MessageTimeout=100/' \
 	       -e '/^MinJobAge=/d' "$CCP_LIVE_DIR/slurm.conf" &&
 	echo "MinJobAge=3600" >> "$CCP_LIVE_DIR/slurm.conf"
 }
