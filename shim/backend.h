@@ -91,6 +91,9 @@ void ccp_job_reset(ccp_job *job);          /* free tasks, zero it */
 ccp_hr_t ccp_job_add_task(ccp_cluster *c, ccp_job *job, const ccp_task *t);
 void ccp_job_sort(ccp_job *job);            /* sort by task_id, drop dups */
 const ccp_task *ccp_job_find(const ccp_job *job, uint32_t task_id);
+/* Sort task ids ascending (no work when they already are: the common
+ * 1..N list). Duplicates are kept. */
+void ccp_sort_ids(uint32_t *ids, size_t n);
 
 /*
  * Array expression "J_[a-b,c,...]" of sorted task ids into buf (caller's);

@@ -454,13 +454,6 @@ out:
  * Slurm answers each asked task still pending in the array's own record
  * with that record (and its bitmap); such a task sends us to the full read.
  */
-static int cmp_id(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 static int ended(uint32_t state)
 {
 	uint32_t base = state & JOB_STATE_BASE;
@@ -526,7 +519,7 @@ static ccp_hr_t be_read_tasks(ccp_cluster *c, uint32_t job_id,
 			      const uint32_t *ids, size_t n, ccp_job *job)
 {
 	uint32_t own = 0, *sorted = NULL;
-	size_t i, m = 0, nu;
+	size_t i, m = 0;
 	ccp_hr_t hr;
 	rpc *r, *r2;
 	int ok;
@@ -547,10 +540,7 @@ static ccp_hr_t be_read_tasks(ccp_cluster *c, uint32_t job_id,
 				"task ids", n);
 	}
 	memcpy(sorted, ids, n * sizeof(*sorted));
-	for (i = 1; i < n && sorted[i - 1] < sorted[i]; i++)
-		;
-	if (i < n)
-		qsort(sorted, n, sizeof(*sorted), cmp_id);
+	ccp_sort_ids(sorted, n);
 	for (i = 0; i < n; i++) {
 		slurm_selected_step_t s = SLURM_SELECTED_STEP_INITIALIZER;
 
@@ -561,14 +551,13 @@ static ccp_hr_t be_read_tasks(ccp_cluster *c, uint32_t job_id,
 		s.array_task_id = sorted[i];
 		r->sel[m++] = s;
 	}
-	nu = m;
 	r->nsel = (int)m;
 	if (CCP_FAILED(hr = call(c, r, "Reading the tasks' states"))) {
 		free(sorted);
 		return hr;
 	}
 	/* Any failure here (also a controller without this RPC): full read. */
-	ok = !r->rc && from_states(c, job, r->states, sorted, nu, &own);
+	ok = !r->rc && from_states(c, job, r->states, sorted, m, &own);
 	free(sorted);
 	rpc_free(r);
 	if (!ok)

@@ -42,6 +42,23 @@ static int cmp_task(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+void ccp_sort_ids(uint32_t *ids, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n && ids[i - 1] < ids[i]; i++)
+		;
+	if (i < n)
+		qsort(ids, n, sizeof(*ids), cmp_id);
+}
+
 void ccp_job_sort(ccp_job *job)
 {
 	size_t i, o;

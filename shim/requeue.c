@@ -363,13 +363,6 @@ static int requeued_since(const run *r, size_t i, const ccp_task *t)
 	return t->restart_cnt > r->restart[i];
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 /* Send the tasks of [0, stop) marked `kind`, in one RPC. */
 static ccp_hr_t send_kind(run *r, uint8_t kind, ccp_rq_result *res)
 {
@@ -382,10 +375,7 @@ static ccp_hr_t send_kind(run *r, uint8_t kind, ccp_rq_result *res)
 			r->buf[m++] = r->ids[i];
 	if (!m)
 		return CCP_S_OK;
-	for (i = 1; i < m && r->buf[i - 1] < r->buf[i]; i++)
-		;
-	if (i < m)	/* the caller's order was not ascending */
-		qsort(r->buf, m, sizeof(uint32_t), cmp_u32);
+	ccp_sort_ids(r->buf, m);	/* the caller's order may not be */
 	return r->c->be->requeue(r->c, r->job, r->buf, m, kind == 2, res);
 }
 
