@@ -283,6 +283,23 @@ int __wrap_slurm_load_job(job_info_msg_t **resp, FAKE_JOB_ID_ARG,
 			  uint16_t flags);
 void __wrap_slurm_free_job_info_msg(job_info_msg_t *m);
 
+/* The array's own record's bitmap: a bit per task not split off. */
+static bitstr_t *pending_bitmap(const fake_job *j)
+{
+	int64_t top = 0;
+	fbits *b;
+
+	for (int i = 0; i < j->ntasks; i++)
+		if (!j->split[i] && j->task_id[i] >= top)
+			top = j->task_id[i] + 1;
+	b = calloc(1, sizeof(*b) + (size_t)top);
+	b->n = top;
+	for (int i = 0; i < j->ntasks; i++)
+		if (!j->split[i])
+			b->b[j->task_id[i]] = 1;
+	return (bitstr_t *)b;
+}
+
 static void fill(slurm_job_info_t *r, const fake_job *j, int i)
 {
 	r->array_job_id = j->is_array ? j->id : 0;
@@ -306,7 +323,6 @@ int __wrap_slurm_load_job(job_info_msg_t **resp, FAKE_JOB_ID_ARG,
 	job_info_msg_t *m;
 	fake_job *j = fake_find_job(job_id);
 	int nth = ++fake.n_load, pending = 0, k = 0;
-	int64_t top = 0;
 
 	fake.last_load_flags = flags;
 	*resp = NULL;
@@ -337,26 +353,19 @@ int __wrap_slurm_load_job(job_info_msg_t **resp, FAKE_JOB_ID_ARG,
 				fill(&m->job_array[k++], j, i);
 			} else {
 				pending++;
-				if (j->task_id[i] >= top)
-					top = j->task_id[i] + 1;
 			}
 		}
 		if (pending) {	/* the array's pending record */
 			slurm_job_info_t *r = &m->job_array[k++];
-			fbits *b = calloc(1, sizeof(*b) + (size_t)top);
 			int first = -1;
 
-			b->n = top;
-			for (int i = 0; i < j->ntasks; i++)
-				if (!j->split[i]) {
-					b->b[j->task_id[i]] = 1;
-					if (first < 0)
-						first = i;
-				}
+			for (int i = 0; i < j->ntasks && first < 0; i++)
+				if (!j->split[i])
+					first = i;
 			fill(r, j, first);
 			r->job_id = j->id;
 			r->array_task_id = NO_VAL;
-			r->array_bitmap = (bitstr_t *)b;
+			r->array_bitmap = pending_bitmap(j);
 		}
 	}
 	m->record_count = (uint32_t)k;
@@ -415,14 +424,9 @@ int __wrap_slurm_load_job_state(int n, slurm_selected_step_t *sel,
 			r->job_id = fake_own_id(j->id, j->task_id[i]);
 			r->array_task_id = j->task_id[i];
 		} else {
-			fbits *b = calloc(1, sizeof(*b) + FAKE_MAX_TASKS + 1);
-
-			b->n = FAKE_MAX_TASKS + 1;
-			for (int k = 0; k < j->ntasks; k++)
-				b->b[j->task_id[k]] = !j->split[k];
 			r->job_id = j->id;
 			r->array_task_id = NO_VAL;
-			r->array_task_id_bitmap = (bitstr_t *)b;
+			r->array_task_id_bitmap = pending_bitmap(j);
 		}
 		m->jobs_count++;
 	}
