@@ -1047,6 +1047,16 @@ static int profile_one(int n)
 	return hr != CCP_S_OK;
 }
 
+/* The bench's own Slurm calls need libslurm set up: Connect does it. */
+static void set_up_libslurm(void)
+{
+	ccp_cluster *c;
+
+	if (ccp_cluster_new(&c) || ccp_connect(c, NULL))
+		die("connect failed");
+	ccp_cluster_free(c);
+}
+
 static void usage(void)
 {
 	fprintf(stderr,
@@ -1075,24 +1085,14 @@ int main(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--no-mixed")) {
 			mixed = 0;
 		} else if (!strcmp(argv[i], "--profile") && i + 1 < argc) {
-			ccp_cluster *c;
-
-			/* connect first: the library sets libslurm up */
-			if (ccp_cluster_new(&c) || ccp_connect(c, NULL))
-				die("connect failed");
-			ccp_cluster_free(c);
+			set_up_libslurm();
 			return profile_one(atoi(argv[++i]));
 		} else if (!strcmp(argv[i], "--sparse") && i + 2 < argc) {
 			int n = atoi(argv[i + 1]), k = atoi(argv[i + 2]);
 
-			ccp_cluster *c;
-
 			if (n < 2 || k < 1 || k >= n)
 				die("--sparse N K: 1 <= K < N");
-			/* connect first: the library sets libslurm up */
-			if (ccp_cluster_new(&c) || ccp_connect(c, NULL))
-				die("connect failed");
-			ccp_cluster_free(c);
+			set_up_libslurm();
 			return bench_sparse(n, k);
 		} else if (!strcmp(argv[i], "--rounds") && i + 1 < argc) {
 			rounds = atoi(argv[++i]);
