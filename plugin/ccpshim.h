@@ -110,9 +110,11 @@ bool ccp_scheduler_name_ok(const char *s);
 int ccp_rt_expand_hosts(const char *list, char ***hosts, size_t *n,
 			size_t max);
 void ccp_rt_free_hosts(char **hosts, size_t n);
-/* The first SlurmctldHost of the running configuration, or NULL. */
+/* The first SlurmctldHost of the running configuration (its name, else
+ * its address), or NULL. */
 const char *ccp_rt_controller(void);
-/* The job record of job_id, copied into f (facts.c's fields); 0 or -1. */
-int ccp_rt_job_record(uint32_t job_id, struct ccp_facts *f);
+/* The job record of job_id, copied into f (facts.c's fields); with nodes,
+ * also CCP_NODES and CCP_NUMCPUS (which may cost one more RPC); 0 or -1. */
+int ccp_rt_job_record(uint32_t job_id, struct ccp_facts *f, bool nodes);
 
 #endif

@@ -107,7 +107,7 @@ static int batch_facts(spank_t sp, const struct ccp_config *cfg,
 	/* CCP_RERUNNABLE only: the launch message does not carry it. */
 	if (cfg->vars & CCP_VBIT(CCP_V_RERUNNABLE)) {
 		memset(&rec, 0, sizeof(rec));
-		if (ccp_rt_job_record(job_id, &rec) == 0) {
+		if (ccp_rt_job_record(job_id, &rec, false) == 0) {
 			f->have_requeue = true;
 			f->requeue = rec.requeue;
 		} else {
@@ -139,7 +139,8 @@ int ccp_facts_gather(spank_t sp, const struct ccp_config *cfg,
 		return -1;
 	}
 	f->batch = (step_id == SLURM_BATCH_SCRIPT);
-	if (f->batch ? batch_facts(sp, cfg, f) : ccp_rt_job_record(job_id, f))
+	if (f->batch ? batch_facts(sp, cfg, f) :
+	    ccp_rt_job_record(job_id, f, true))
 		return -1;
 	f->ok = true;
 	return 0;

@@ -26,6 +26,7 @@ typedef char *(*hl_shift_f)(ccp_hostlist);
 typedef void (*hl_destroy_f)(ccp_hostlist);
 typedef void (*free_job_f)(job_info_msg_t *);
 typedef int (*cpus_on_node_id_f)(job_resources_t *, int);
+typedef void (*free_alloc_f)(resource_allocation_response_msg_t *);
 typedef char *(*strerror_f)(int);
 
 static void *sym(const char *name)
@@ -81,38 +82,89 @@ int ccp_rt_expand_hosts(const char *list, char ***hosts, size_t *n,
 	return 0;
 }
 
+/*
+ * slurmstepd's configuration names the controller in 22.05; in 26.05 slurmd
+ * hands slurmstepd only its address (SlurmctldHost=NAME(ADDR): ADDR;
+ * without "(ADDR)" the address is NAME itself), so that is the fallback.
+ */
 const char *ccp_rt_controller(void)
 {
 	slurm_conf_t *conf = (slurm_conf_t *)sym("slurm_conf");
 
-	if (!conf || !conf->control_machine || conf->control_cnt == 0 ||
-	    !conf->control_machine[0] ||
-	    !ccp_scheduler_name_ok(conf->control_machine[0]))
+	if (!conf || conf->control_cnt == 0)
 		return NULL;
-	return conf->control_machine[0];
+	if (conf->control_machine && conf->control_machine[0] &&
+	    ccp_scheduler_name_ok(conf->control_machine[0]))
+		return conf->control_machine[0];
+	if (conf->control_addr && conf->control_addr[0] &&
+	    ccp_scheduler_name_ok(conf->control_addr[0]))
+		return conf->control_addr[0];
+	return NULL;
+}
+
+/*
+ * CPUs on each of the job's n nodes from its allocation (one more RPC):
+ * Slurm 26.05 no longer exports slurm_job_cpus_allocated_on_node_id().
+ */
+static int alloc_cpus(const slurm_job_info_t *j, uint32_t *cpus, size_t n)
+{
+	ccp_alloc_lookup_fn lookup =
+		(ccp_alloc_lookup_fn)sym("slurm_allocation_lookup");
+	free_alloc_f release =
+		(free_alloc_f)sym("slurm_free_resource_allocation_response_msg");
+	resource_allocation_response_msg_t *a = NULL;
+	size_t k = 0;
+	int rc = -1;
+
+	if (!lookup || !release ||
+	    ccp_slurm_alloc_lookup_via(lookup, j->job_id, &a) != 0 || !a)
+		return -1;
+	/* The same node list in the same order, or nothing. */
+	if (!a->node_list || strcmp(a->node_list, j->nodes) ||
+	    a->node_cnt != n || !a->cpus_per_node || !a->cpu_count_reps)
+		goto out;
+	for (uint32_t g = 0; g < a->num_cpu_groups; g++)
+		for (uint32_t r = 0; r < a->cpu_count_reps[g]; r++) {
+			if (k == n)
+				goto out;
+			cpus[k++] = a->cpus_per_node[g];
+		}
+	rc = k == n ? 0 : -1;
+out:
+	release(a);
+	return rc;
 }
 
 /* The job's hosts with their CPU counts, in the CCP_NODES format. */
-static char *record_nodes(slurm_job_info_t *j, cpus_on_node_id_f cpus_on,
-			  uint32_t *total)
+static char *record_nodes(slurm_job_info_t *j, uint32_t *total)
 {
+	cpus_on_node_id_f cpus_on =
+		(cpus_on_node_id_f)sym("slurm_job_cpus_allocated_on_node_id");
 	char **hosts = NULL, *buf = NULL;
 	uint32_t *cpus = NULL;
 	size_t n = 0, i;
 	int c;
 
-	if (!j->nodes || !j->job_resrcs || !cpus_on)
+	if (!j->nodes)
 		return NULL;
 	if (ccp_rt_expand_hosts(j->nodes, &hosts, &n, CCP_MAX_NODES) < 0)
 		return NULL;
 	if (!(cpus = calloc(n ? n : 1, sizeof(*cpus))))
 		goto out;
+	if (cpus_on && j->job_resrcs) {
+		for (i = 0; i < n; i++) {
+			c = cpus_on(j->job_resrcs, (int)i);
+			if (c <= 0)
+				goto out;
+			cpus[i] = (uint32_t)c;
+		}
+	} else if (alloc_cpus(j, cpus, n) < 0) {
+		goto out;
+	}
 	for (i = 0; i < n; i++) {
-		c = cpus_on(j->job_resrcs, (int)i);
-		if (c <= 0)
+		if (!cpus[i])
 			goto out;
-		cpus[i] = (uint32_t)c;
-		*total += (uint32_t)c;
+		*total += cpus[i];
 	}
 	if (!(buf = malloc(CCP_NODES_MAX)))
 		goto out;
@@ -126,12 +178,10 @@ out:
 	return buf;
 }
 
-int ccp_rt_job_record(uint32_t job_id, struct ccp_facts *f)
+int ccp_rt_job_record(uint32_t job_id, struct ccp_facts *f, bool nodes)
 {
 	ccp_load_job_fn load = (ccp_load_job_fn)sym("slurm_load_job");
 	free_job_f release = (free_job_f)sym("slurm_free_job_info_msg");
-	cpus_on_node_id_f cpus_on =
-		(cpus_on_node_id_f)sym("slurm_job_cpus_allocated_on_node_id");
 	strerror_f serr = (strerror_f)sym("slurm_strerror");
 	job_info_msg_t *msg = NULL;
 	slurm_job_info_t *j;
@@ -180,9 +230,9 @@ int ccp_rt_job_record(uint32_t job_id, struct ccp_facts *f)
 	f->job_name = (j->name && strlen(j->name) <= CCP_VALUE_MAX) ?
 		strdup(j->name) : NULL;
 	free(f->nodes);
-	f->nodes = record_nodes(j, cpus_on, &f->num_cpus);
+	f->nodes = nodes ? record_nodes(j, &f->num_cpus) : NULL;
 	release(msg);
-	if (!f->nodes) {
+	if (nodes && !f->nodes) {
 		snprintf(f->why, sizeof(f->why), "job %u's record has no "
 			 "usable node list", job_id);
 		return -1;

@@ -32,6 +32,8 @@ extern int64_t slurm_bit_size(bitstr_t *b);
 extern int slurm_bit_test(bitstr_t *b, int64_t bit);
 extern int64_t slurm_bit_ffs(bitstr_t *b);
 extern int64_t slurm_bit_fls(bitstr_t *b);
+/* libslurm's own configuration, set by slurm_init() (not in its headers). */
+extern slurm_conf_t slurm_conf;
 
 _Static_assert(CCP_SLURM_ACCESS_DENIED == ESLURM_ACCESS_DENIED, "errno");
 _Static_assert(CCP_SLURM_INVALID_JOB_ID == ESLURM_INVALID_JOB_ID, "errno");
@@ -133,13 +135,22 @@ typedef struct rpc {
 #endif
 } rpc;
 
-enum { RPC_CONF, RPC_FED, RPC_LOAD_JOB, RPC_REQUEUE, RPC_JOB_STATE };
+enum { RPC_PING, RPC_CONF, RPC_FED, RPC_LOAD_JOB, RPC_REQUEUE, RPC_JOB_STATE };
 
 static void rpc_run(void *p)
 {
 	rpc *r = p;
 
 	switch (r->kind) {
+	case RPC_PING:
+		/* Each controller in turn (primary, backups) until one
+		 * answers: a ping is not retried by libslurm, where any other
+		 * RPC retries a refused connection for MessageTimeout. */
+		for (int i = 0; i < (int)(slurm_conf.control_cnt ?
+					  slurm_conf.control_cnt : 1); i++)
+			if (!(r->rc = slurm_ping(i)))
+				break;
+		break;
 	case RPC_CONF:
 		r->rc = slurm_load_ctl_conf((time_t)0, &r->conf);
 		break;
@@ -267,6 +278,18 @@ static ccp_hr_t be_connect(ccp_cluster *c, const char *target)
 	hr = ensure_init(c);
 	if (CCP_FAILED(hr))
 		return hr;
+	/* A dead controller answers a ping at once; slurm_load_ctl_conf
+	 * would retry the refused connection for MessageTimeout seconds. */
+	if (!(r = rpc_new(c, RPC_PING)))
+		return CCP_E_OUTOFMEMORY;
+	if (CCP_FAILED(hr = call(c, r, "Connect")))
+		return hr;
+	if (r->rc) {
+		hr = fail_rpc(c, "Connect", r->err);
+		rpc_free(r);
+		return hr;
+	}
+	rpc_free(r);
 	if (!(r = rpc_new(c, RPC_CONF)))
 		return CCP_E_OUTOFMEMORY;
 	if (CCP_FAILED(hr = call(c, r, "Connect")))

@@ -53,6 +53,28 @@ static inline int ccp_slurm_load_job_via(ccp_load_job_fn fn,
 	return fn(m, job_id, flags);
 }
 #endif
+/* slurm_allocation_lookup by job id: a slurm_step_id_t since 25.11 too. */
+#ifdef CCP_SLURM_ALLOC_LOOKUP_STEP_ID
+typedef int (*ccp_alloc_lookup_fn)(slurm_step_id_t,
+				   resource_allocation_response_msg_t **);
+static inline int ccp_slurm_alloc_lookup_via(ccp_alloc_lookup_fn fn,
+	uint32_t job_id, resource_allocation_response_msg_t **a)
+{
+	slurm_step_id_t s = SLURM_STEP_ID_INITIALIZER;
+
+	s.job_id = job_id;
+	return fn(s, a);
+}
+#else
+typedef int (*ccp_alloc_lookup_fn)(uint32_t,
+				   resource_allocation_response_msg_t **);
+static inline int ccp_slurm_alloc_lookup_via(ccp_alloc_lookup_fn fn,
+	uint32_t job_id, resource_allocation_response_msg_t **a)
+{
+	return fn(job_id, a);
+}
+#endif
+
 #define ccp_slurm_load_job(m, id, flags) \
 	ccp_slurm_load_job_via(slurm_load_job, (m), (id), (flags))
 

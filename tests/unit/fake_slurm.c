@@ -199,6 +199,7 @@ char *__wrap_slurm_strerror(int e)
 
 /* --- set-up and configuration ---------------------------------------- */
 int __wrap_slurm_init(const char *conf);
+int __wrap_slurm_ping(int dest);
 int __wrap_slurm_load_ctl_conf(time_t t, slurm_conf_t **out);
 void __wrap_slurm_free_ctl_conf(slurm_conf_t *c);
 
@@ -206,6 +207,21 @@ int __wrap_slurm_init(const char *conf)
 {
 	(void)conf;
 	fake.n_init++;
+	return 0;
+}
+
+/* libslurm's global configuration: slurm_init() is faked, so it stays
+ * zero (no controllers listed: the library pings controller 0). */
+slurm_conf_t slurm_conf;
+
+int __wrap_slurm_ping(int dest)
+{
+	(void)dest;
+	fake.n_ping++;
+	if (fake.ping_errno) {
+		errno = fake_errno = fake.ping_errno;
+		return -1;
+	}
 	return 0;
 }
 

@@ -29,13 +29,14 @@ typedef struct fake_job {
 
 /* Everything the fake counts and can be told to do. */
 typedef struct fake_ctl {
-	int n_init, n_conf, n_fed, n_load, n_requeue;
+	int n_init, n_ping, n_conf, n_fed, n_load, n_requeue;
 	int n_state;              /* slurm_load_job_state calls (24.05+) */
 	int state_errno;          /* slurm_load_job_state fails with this */
 	uint16_t last_load_flags;
 	char last_expr[256];
 	uint32_t last_flags;
 	int deny_access;          /* every requeue answers ESLURM_ACCESS_DENIED */
+	int ping_errno;           /* slurm_ping fails with this */
 	int conf_errno;           /* slurm_load_ctl_conf fails with this */
 	int load_errno;           /* slurm_load_job fails with this */
 	int requeue_errno;        /* slurm_requeue2 fails whole with this */

@@ -3,6 +3,7 @@
 # fails the link, so a unit test can never reach the real libslurm.
 SLURM_WRAPS = \
 	-Wl,--wrap=slurm_init \
+	-Wl,--wrap=slurm_ping \
 	-Wl,--wrap=slurm_load_ctl_conf \
 	-Wl,--wrap=slurm_free_ctl_conf \
 	-Wl,--wrap=slurm_free_conf \

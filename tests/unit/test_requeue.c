@@ -99,8 +99,16 @@ static void connect_unreachable(void **state)
 
 	(void)state;
 	fake_conf_env();
-	fake.conf_errno = 1800;	/* SLURMCTLD_COMMUNICATIONS_CONNECTION_ERROR */
 	assert_int_equal(ccp_cluster_new(&c), CCP_S_OK);
+	/* No controller answers the ping: the configuration is not asked
+	 * for (libslurm would retry that refused connection for seconds). */
+	fake.ping_errno = 1800;	/* SLURMCTLD_COMMUNICATIONS_CONNECTION_ERROR */
+	assert_int_equal(ccp_connect(c, NULL), CCP_E_UNREACHABLE);
+	MSG_HAS(c, "could not be reached");
+	assert_int_equal(fake.n_ping, 1);
+	assert_int_equal(fake.n_conf, 0);
+	fake.ping_errno = 0;
+	fake.conf_errno = 1800;
 	assert_int_equal(ccp_connect(c, NULL), CCP_E_UNREACHABLE);
 	MSG_HAS(c, "controller");
 	fake.conf_errno = 1007;	/* authentication: munge */
