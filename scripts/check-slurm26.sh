@@ -2,8 +2,9 @@
 # check-slurm26.sh - the native backend on Slurm 26.05: build ccpshim in the
 # cached Debian sid chroot (tests/rest/chroot.sh) against its libslurm-dev
 # 26.05, run the unit tests there (the light state read's cases compile
-# only against 24.05+), then the benchmark's quick run on a private 26.05
-# cluster started inside the chroot by tests/live/cluster.sh. Prints
+# only against 24.05+), the live suite (tests/live/run.sh: every contract,
+# CLI and plugin case, on a private 26.05 cluster started inside the chroot
+# by tests/live/cluster.sh), then the benchmark's quick run. Prints
 # "N passed, M failed" for scripts/test-all.sh; exit 0 only if all passed.
 # Needs root. Usage: scripts/check-slurm26.sh
 set -u
@@ -30,7 +31,7 @@ say "build tools and libslurm-dev in the chroot"
 chroot "$ROOT" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
 	--no-install-recommends gcc make autoconf automake libtool pkg-config \
 	libslurm-dev libcurl4-openssl-dev libjson-c-dev libcmocka-dev \
-	libc6-dev bc >/dev/null 2>&1 ||
+	libc6-dev bc python3 >/dev/null 2>&1 ||
 	{ say "apt-get install in the chroot failed"; exit 1; }
 say "$(chroot "$ROOT" dpkg-query -W -f='libslurm-dev ${Version}' libslurm-dev)"
 
@@ -58,9 +59,24 @@ if [ "$unit" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; say "make check failed"; fi
 grep -q 'light_read_when_it_tells_all' $logs ||
 	{ say "the light-read unit test did not run"; f=$((f + 1)); }
 
+say "live suite (make check-live) on a private Slurm 26.05 cluster"
+chroot "$ROOT" bash -c 'cd /ccpshim26/build && timeout 1800 make check-live' \
+	> "$ROOT/ccpshim26/live.out" 2>&1
+live=$?
+grep -E '^not ok|^# cases took|passed, [0-9]+ failed' "$ROOT/ccpshim26/live.out" | sed 's/^/#   /'
+lp=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$ROOT/ccpshim26/live.out" | tail -1)
+lf=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$ROOT/ccpshim26/live.out" | tail -1)
+if [ -z "$lp" ]; then
+	f=$((f + 1)); say "the live suite did not finish:"
+	tail -30 "$ROOT/ccpshim26/live.out" | sed 's/^/#   /'
+else
+	p=$((p + lp)); f=$((f + lf))
+	[ "$live" -eq 0 ] || [ "$lf" -gt 0 ] || { f=$((f + 1)); say "make check-live failed"; }
+fi
+
 say "benchmark, quick, on a private Slurm 26.05 cluster (the light read)"
 if chroot "$ROOT" bash -c 'cd /ccpshim26/build && CCP_BUILDDIR=/ccpshim26/build \
-	timeout 900 /ccpshim26/src/bench/run.sh --quick --no-mixed' > "$ROOT/ccpshim26/bench.out" 2>&1 &&
+	timeout 900 /ccpshim26/src/bench/run.sh --quick' > "$ROOT/ccpshim26/bench.out" 2>&1 &&
    grep -q 'REQUEST_JOB_STATE' "$ROOT/ccpshim26/bench.out"; then
 	p=$((p + 1))
 else
