@@ -545,7 +545,7 @@ static void make_mixed(bench_array *a, int n, size_t nf, size_t nr,
 
 	a->list = xmalloc((size_t)n * sizeof(int32_t));
 	cancelled = xmalloc((size_t)n * sizeof(int32_t));
-	specials = xmalloc((nf + nr + nd) * sizeof(int32_t));
+	specials = xmalloc((nf + nr + a->ndone) * sizeof(int32_t));
 	for (t = 1; t <= n; t++) {
 		int d = in_set(a->done, a->ndone, t);
 		int s = d || in_set(a->fail, a->nfail, t) ||
