@@ -51,7 +51,7 @@ run() {	# run NAME CONFIGURE-ARGS...
 	if [ "$name" = plain ]; then
 		echo "# test-all: [$name] slurmrestd suite (Slurm 26.05 in a chroot, and 22.05)"
 		live check-rest
-		echo "# test-all: [$name] native backend built against Slurm 26.05 (sid chroot): unit tests, bench --quick"
+		echo "# test-all: [$name] native backend built against Slurm 26.05 (sid chroot): unit tests, live suite, bench --quick"
 		bash "$top/scripts/check-slurm26.sh" 2>&1 | tee slurm26.out
 		[ "${PIPESTATUS[0]}" -eq 0 ] || return 1
 		passed=$((passed + $(sed -n 's/^\([0-9]*\) passed, .*/\1/p' slurm26.out)))
