@@ -405,6 +405,20 @@ typedef struct bench_array {
 	uint8_t *st;		/* scratch, n + 1 */
 } bench_array;
 
+static void free_array(bench_array *a)
+{
+	free(a->list);
+	free(a->slurm_expr);
+	free(a->ccp_expr);
+	free(a->fail);
+	free(a->runs);
+	free(a->done);
+	free(a->cancel_expr);
+	free(a->restart_expr);
+	free(a->st);
+	memset(a, 0, sizeof(*a));
+}
+
 /* Wait until every task of ids is in state want (bounded). */
 static int wait_states(bench_array *a, const int32_t *ids, size_t n,
 		       uint8_t want, int secs)
@@ -998,6 +1012,7 @@ static int bench_sparse(int n, int k)
 	printf("  tasks 1..%d pending and task %d untouched: %s\n", k, k + 1,
 	       bad ? "NO (failure)" : "yes");
 	kill_expr(a.slurm_expr);
+	free_array(&a);
 	free(ids);
 	return bad || kl < 0 || kr < 0;
 }
@@ -1062,6 +1077,7 @@ static void bench_mixed(bench *b, int n, int quick)
 	}
 	rpc_diff(&s0, &s1, "that call");
 	free(all);
+	free_array(&a);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1083,6 +1099,7 @@ static int profile_one(int n)
 	printf("profile: RequeueTasks(%u, 1..%d) = 0x%08x in %.2f ms\n", a.job,
 	       n, (unsigned)hr, now_ms() - t0);
 	kill_expr(a.slurm_expr);
+	free_array(&a);
 	ccp_cluster_free(c);
 	return hr != CCP_S_OK;
 }
@@ -1191,6 +1208,7 @@ int main(int argc, char **argv)
 			 sizes[s]);
 		bench_size(&b, &a, label);
 		kill_expr(a.slurm_expr);
+		free_array(&a);
 	}
 	if (mixed) {
 		b.rounds = rounds ? rounds : 5;

@@ -4,8 +4,8 @@
 # (make check-live), the slurmrestd suite against a real Slurm 26.05 in a
 # Debian sid chroot and the host's 22.05 (make check-rest), the benchmark's
 # quick mode, the Debian packages installed and used in a clean bookworm
-# chroot (make check-pkg), then the unit
-# and live suites again under AddressSanitizer and
+# chroot (make check-pkg), then the unit and live suites and the
+# benchmark's quick mode again under AddressSanitizer and
 # UndefinedBehaviorSanitizer. Fails if any part fails or the cluster
 # cannot start.
 set -euo pipefail
@@ -59,6 +59,13 @@ run() {	# run NAME CONFIGURE-ARGS...
 		CCP_BUILDDIR="$dir" bash "$top/bench/run.sh" --quick
 		echo "# test-all: [$name] packages: build the .debs, install them in a clean bookworm chroot, use them"
 		live check-pkg
+	else
+		# The bench's own code (its arrays, the mixed layout) under
+		# the sanitizers too: an error or a leak exits 86.
+		echo "# test-all: [$name] benchmark, quick, under the sanitizers"
+		LSAN_OPTIONS="suppressions=$top/tests/live/lsan.supp:print_suppressions=0" \
+		ASAN_OPTIONS=exitcode=86 CCP_BUILDDIR="$dir" \
+			bash "$top/bench/run.sh" --quick
 	fi
 	cd "$top"
 }
