@@ -39,6 +39,12 @@ typedef struct ccp_job {
 	uint32_t split_of;      /* != 0: job_id is the own id of a task split
 	                           off array split_of, task split_task */
 	uint32_t split_task;
+	/* A record of the array with neither a task id nor tasks still in
+	 * it: Slurm 26.05 leaves the array's own record so when the task it
+	 * held is cancelled by id before it started, and forgets that task's
+	 * id (J_T is an invalid id from then on). lost_state: its state. */
+	uint8_t  lost;
+	uint32_t lost_state;
 	size_t   ntasks;        /* tasks, sorted by task_id, no duplicates */
 	size_t   cap;
 	ccp_task *tasks;

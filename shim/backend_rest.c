@@ -881,6 +881,9 @@ static ccp_hr_t add_record(ccp_cluster *c, ccp_job *job, json_object *j)
 	}
 	if (ts && *ts)
 		return add_task_string(c, job, j, ts);
+	fill_task(&t, j, 0);		/* no task id, no tasks: backend.h */
+	job->lost = 1;
+	job->lost_state = t.state;
 	return CCP_S_OK;
 }
 

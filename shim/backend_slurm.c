@@ -380,7 +380,10 @@ static ccp_hr_t add_record(ccp_cluster *c, ccp_job *job,
 		fill_task(&t, j, j->array_task_id);
 		return ccp_job_add_task(c, job, &t);
 	}
-	if (j->array_bitmap) {			/* tasks not split off yet */
+	if (!j->array_bitmap || slurm_bit_ffs(j->array_bitmap) < 0) {
+		job->lost = 1;			/* see backend.h */
+		job->lost_state = j->job_state;
+	} else {				/* tasks not split off yet */
 		bitstr_t *b = j->array_bitmap;
 		int64_t i, first = slurm_bit_ffs(b), last = slurm_bit_fls(b);
 
@@ -470,10 +473,10 @@ out:
  * (be_read_job) does, as on 22.05:
  *  - a task pending or running among them: the contract needs whether it
  *    is held and its restart count, which only the full record has;
- *  - nothing found (a plain job, no such job, an own id of a split task,
- *    no such task: the full read names each), a heterogeneous job, or no
- *    split-off task to read the job's facts from (a record with the
- *    array's own id would bring every record of the array).
+ *  - an asked task not found, or nothing found (a plain job, no such job,
+ *    an own id of a split task: the full read names each), a
+ *    heterogeneous job, or no split-off task to read the job's facts from
+ *    (a record with the array's own id would bring every record).
  * Slurm answers each asked task still pending in the array's own record
  * with that record (and its bitmap); such a task sends us to the full read.
  */
@@ -535,7 +538,9 @@ static int from_states(ccp_cluster *c, ccp_job *job,
 		if (!*own && s->job_id != job->job_id)
 			*own = s->job_id;
 	}
-	return *own != 0;
+	/* Every asked task found, or the full read must say which is not
+	 * (and what the job has: the light answer holds only these). */
+	return *own != 0 && job->ntasks == n;
 }
 
 static ccp_hr_t be_read_tasks(ccp_cluster *c, uint32_t job_id,

@@ -148,6 +148,19 @@ static ccp_hr_t fail_task(ccp_cluster *c, const ccp_job *job,
 	char end[256], what[160];
 
 	tail(end, sizeof(end), queued, after_queued, c->dry_run);
+	if (!t && job->lost && job->is_array)
+		return ccp_fail(c, CCP_E_TASK_NOT_FOUND,
+				"Job %u, task %u: Slurm lists no such task, "
+				"and holds a record of job %u without a task id "
+				"(Slurm state %s). Slurm 26.05 leaves a task "
+				"that way when it is cancelled by its id "
+				"before it started, and from then on answers "
+				"\"%s\" for %u_%u too. If task %u is that task, "
+				"it cannot be requeued by itself: submit it "
+				"again.%s", job->job_id, task_id, job->job_id,
+				state_name(job->lost_state),
+				slurm_words(c, CCP_SLURM_INVALID_JOB_ID),
+				job->job_id, task_id, task_id, end);
 	if (!t) {
 		describe_tasks(job, what, sizeof(what));
 		return ccp_fail(c, CCP_E_TASK_NOT_FOUND,

@@ -612,6 +612,37 @@ case_dead_controller() {
 	assert_le "seconds Connect took" "$((t1 - t0))" 5
 }
 
+# A held array whose tasks 1-2 are split off and task 3 is still in the
+# array's own record, cancelled by task ids. Slurm 22.05 gives that record
+# task id 3; Slurm 26.05 leaves it without one, and J_3 is then an invalid
+# id for Slurm itself. ccpshim must agree with Slurm: requeue J_3 where
+# Slurm knows it, else TASK_NOT_FOUND saying why (docs/choices.md).
+case_cancelled_last_task() {
+	local rec
+	J=$(mkarr -H -- sleep sleep sleep) || { fail "set-up: sbatch failed"; return 1; }
+	timeout 10 scontrol update jobid="${J}_[1-2]" name=ccpsplit >/dev/null 2>&1 ||
+		{ fail "set-up: split of ${J}_[1-2]"; return 1; }
+	timeout 10 scancel "${J}_[1-3]"
+	must "${J}_1" 30 CANCELLED || return 1
+	must "${J}_2" 30 CANCELLED || return 1
+	rec=$(timeout 10 squeue -h -a -r -t all -j "$J" -o '%i %T' | grep "^$J[ _]" | grep -v "^${J}_[12] ")
+	note "the array's own record: '$rec'"
+	if jshow "${J}_3" | grep -q "ArrayTaskId=3 "; then
+		note "Slurm knows ${J}_3 (22.05 behaviour)"
+		client tasks "$J" 3
+		assert_eq "hr" "$(hr)" 0x00000000
+		assert_queued "${J}_3" 1
+	else
+		note "Slurm lost task 3's id (26.05 behaviour)"
+		assert_match "the record is cancelled, with no task id" "$rec" "^$J CANCELLED$"
+		client tasks "$J" 1 3
+		assert_eq "hr" "$(hr)" "$TASK_NOT_FOUND"
+		assert_match "message" "$(msg)" "task 3: Slurm lists no such task.*without a task id \\(Slurm state CANCELLED\\).*${J}_3.*submit it again"
+		assert_queued "${J}_1" 1
+		assert_eq "record unchanged" "$(timeout 10 squeue -h -a -r -t all -j "$J" -o '%i %T' | grep "^$J ")" "$J CANCELLED"
+	fi
+}
+
 # Section 1: a split-off task's own job id is not a CCP job id.
 case_split_id() {
 	local i own t=
@@ -772,6 +803,7 @@ main() {
 	run_case "dead controller: Connect fails within 5 s" case_dead_controller
 	run_case "heterogeneous job is refused, nothing changed" case_hetjob
 	run_case "split-off task's own job id is refused naming ARRAYID.TASK" case_split_id
+	run_case "task cancelled while in the array's own record (26.05 loses its id)" case_cancelled_last_task
 	run_case "1000 tasks cost O(1) RPCs (sdiag)" case_sdiag_cost
 	run_case "separate handles on separate threads at once" case_threads
 	run_case "TIMEOUT task is queued again" case_timeout

@@ -382,6 +382,13 @@ int __wrap_slurm_load_job(job_info_msg_t **resp, FAKE_JOB_ID_ARG,
 			r->job_id = j->id;
 			r->array_task_id = NO_VAL;
 			r->array_bitmap = pending_bitmap(j);
+		} else if (j->is_array && j->lost && j->ntasks) {
+			slurm_job_info_t *r = &m->job_array[k++];
+
+			fill(r, j, 0);
+			r->job_id = j->id;
+			r->array_task_id = NO_VAL;
+			r->job_state = JOB_CANCELLED;
 		}
 	}
 	m->record_count = (uint32_t)k;

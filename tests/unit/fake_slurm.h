@@ -25,6 +25,9 @@ typedef struct fake_job {
 	uint32_t restart[FAKE_MAX_TASKS];
 	uint32_t priority[FAKE_MAX_TASKS];
 	int split[FAKE_MAX_TASKS];   /* has its own record (else pending bitmap) */
+	int lost;             /* one more record: the array's own, CANCELLED,
+	                         no task id, no bitmap (Slurm 26.05 after its
+	                         last unsplit task was cancelled by id) */
 } fake_job;
 
 /* Everything the fake counts and can be told to do. */

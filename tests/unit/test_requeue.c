@@ -286,6 +286,36 @@ static void unknown_task_and_job(void **state)
 	ccp_cluster_free(c);
 }
 
+/* Slurm 26.05: the array's own record, cancelled by task id while it held
+ * the last unstarted task, has no task id left: the message says so. */
+static void task_lost_by_slurm(void **state)
+{
+	ccp_cluster *c;
+	fake_job *j;
+	int32_t ids[] = { 1, 4 };
+	size_t q = 0;
+
+	(void)state;
+	j = fake_add_job(95, 1);
+	for (uint32_t t = 1; t <= 3; t++)
+		fake_add_task(j, t, JOB_CANCELLED, 1);
+	j->lost = 1;
+	c = connected();
+	assert_int_equal(ccp_requeue_tasks(c, 95, ids, 2, &q),
+			 CCP_E_TASK_NOT_FOUND);
+	assert_int_equal(q, 1);
+	assert_int_equal(fake_state(95, 1), JOB_PENDING);
+	MSG_HAS(c, "Job 95, task 4: Slurm lists no such task");
+	MSG_HAS(c, "without a task id (Slurm state CANCELLED)");
+	MSG_HAS(c, "95_4");
+	MSG_HAS(c, "submit it again");
+	/* Without that record: the plain "no such task". */
+	j->lost = 0;
+	assert_int_equal(ccp_requeue_task(c, 95, 4), CCP_E_TASK_NOT_FOUND);
+	MSG_HAS(c, "no such task (job 95 has 3 tasks, ids 1 to 3)");
+	ccp_cluster_free(c);
+}
+
 static void plain_job_is_task_1(void **state)
 {
 	ccp_cluster *c;
@@ -584,6 +614,18 @@ static void light_read_when_it_tells_all(void **state)
 	MSG_HAS(c, "31");
 	fake.refuse_task = 0;
 
+	/* an unknown task among known ones: the full read names it and
+	 * says what the job has (the light answer holds the asked only) */
+	fake.n_state = fake.n_load = fake.n_requeue = 0;
+	ids[0] = 50;
+	ids[1] = 950;
+	assert_int_equal(ccp_requeue_tasks(c, 95, ids, 2, &q),
+			 CCP_E_TASK_NOT_FOUND);
+	assert_int_equal(q, 1);
+	assert_int_equal(fake.n_state, 1);
+	assert_int_equal(fake.n_load, 1);	/* the whole job */
+	MSG_HAS(c, "job 95 has 901 tasks, ids 1 to 901");
+
 	/* a pending task among them: the full read answers (held, counts) */
 	fake_add_task(j, 902, JOB_PENDING, 0);
 	fake.n_state = fake.n_load = fake.n_requeue = 0;
@@ -837,6 +879,7 @@ int main(void)
 		T(pending_and_held),
 		T(held_is_reported),
 		T(unknown_task_and_job),
+		T(task_lost_by_slurm),
 		T(plain_job_is_task_1),
 		T(split_task_own_id_refused),
 		T(requeue_disabled_changes_nothing),
