@@ -223,6 +223,20 @@ case_requeue_job() {
 	state26 "${J}_2" COMPLETED 0
 	state26 "${J}_4" CANCELLED 0
 }
+# Slurm 26.05 loses the id of the task still in the array's own record when
+# that task is cancelled by id (docs/choices.md): TASK_NOT_FOUND says so.
+case_lost_task() {
+	J=$(c26 sbatch --parsable -o /dev/null -H -a 1-3 "$C26_W/jobs/task.sh" ok ok ok | cut -d';' -f1)
+	[ -n "$J" ] || { fail "set-up: sbatch"; return 1; }
+	c26 scontrol update jobid="${J}_[1-2]" name=ccpsplit >/dev/null 2>&1
+	c26 scancel "${J}_[1-3]"
+	wait26 "${J}_1" 20 CANCELLED || { fail "set-up: cancel"; return 1; }
+	wait26 "${J}_2" 20 CANCELLED || { fail "set-up: cancel"; return 1; }
+	cl tasks "$J" 1 3
+	assert_eq hr "$(hr)" $TASK_NOT_FOUND
+	assert_match msg "$(msg)" "task 3: Slurm lists no such task.*without a task id \\(Slurm state CANCELLED\\).*submit it again"
+	queued26 "${J}_1" 1
+}
 case_list() {
 	arr26 fail ok || return 1
 	cl list "$J"
@@ -245,6 +259,7 @@ contract_pass() { # LABEL
 	run_case "$p: plain batch job is task 1" case_plain_job
 	run_case "$p: RequeueJob" case_requeue_job
 	run_case "$p: list tasks" case_list
+	run_case "$p: task whose id Slurm 26.05 lost refused, saying so" case_lost_task
 	c26 scancel -u root >/dev/null 2>&1
 }
 
