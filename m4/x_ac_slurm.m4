@@ -43,7 +43,7 @@ AC_DEFUN([X_AC_SLURM], [
       [[resource_allocation_response_msg_t *a; slurm_step_id_t s = SLURM_STEP_ID_INITIALIZER;
         return slurm_allocation_lookup(s, &a);]])],
     [AC_MSG_RESULT([yes])
-     AC_DEFINE([CCP_SLURM_ALLOC_LOOKUP_STEP_ID], [1], [slurm_allocation_lookup takes a slurm_step_id_t (25.11+)])],
+     AC_DEFINE([CCP_SLURM_ALLOC_LOOKUP_STEP_ID], [1], [slurm_allocation_lookup takes a slurm_step_id_t (26.05)])],
     [AC_MSG_RESULT([no])])
   AC_MSG_CHECKING([whether hostlist_t is the struct (used as hostlist_t *)])
   AC_COMPILE_IFELSE([AC_LANG_PROGRAM([[#include <slurm/slurm.h>]],

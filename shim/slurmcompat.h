@@ -53,7 +53,11 @@ static inline int ccp_slurm_load_job_via(ccp_load_job_fn fn,
 	return fn(m, job_id, flags);
 }
 #endif
-/* slurm_allocation_lookup by job id: a slurm_step_id_t since 25.11 too. */
+#define ccp_slurm_load_job(m, id, flags) \
+	ccp_slurm_load_job_via(slurm_load_job, (m), (id), (flags))
+
+/* slurm_allocation_lookup by job id: a slurm_step_id_t in 26.05 too (the
+ * plugin calls it through dlsym, so it needs the prototype, not a macro). */
 #ifdef CCP_SLURM_ALLOC_LOOKUP_STEP_ID
 typedef int (*ccp_alloc_lookup_fn)(slurm_step_id_t,
 				   resource_allocation_response_msg_t **);
@@ -74,8 +78,5 @@ static inline int ccp_slurm_alloc_lookup_via(ccp_alloc_lookup_fn fn,
 	return fn(job_id, a);
 }
 #endif
-
-#define ccp_slurm_load_job(m, id, flags) \
-	ccp_slurm_load_job_via(slurm_load_job, (m), (id), (flags))
 
 #endif
