@@ -16,6 +16,7 @@
 
 C26_ROOT=${CCP_REST_CHROOT:-/var/cache/ccpshim/sid-chroot}
 C26_HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+. "$C26_HERE/../live/slurm_conf.sh"
 C26_W=			# folder inside the chroot (chroot path)
 C26_D=			# the same folder, host path
 C26_MOUNTED=0
@@ -62,51 +63,11 @@ _c26_tls_up() { _c26_port_free "$C26_TLS_PORT" && return 1; return 0; }
 
 _c26_conf() {
 	local d=$C26_D w=$C26_W
-	cat > "$d/slurm.conf" <<EOC
-# slurm.conf for the ccpshim REST suite (tests/rest/cluster26.sh)
-ClusterName=ccprest
-SlurmctldHost=localhost(127.0.0.1)
-SlurmctldPort=$C26_CTLD_PORT
-SlurmdPort=$C26_SLURMD_PORT
-SlurmUser=root
-SlurmdUser=root
-AuthType=auth/munge
-CredType=cred/munge
-AuthInfo=socket=$w/munge/munge.socket
-AuthAltTypes=auth/jwt
-AuthAltParameters=jwt_key=$w/jwt.key
-StateSaveLocation=$w/state
-SlurmdSpoolDir=$w/spool
-SlurmctldPidFile=$w/run/slurmctld.pid
-SlurmdPidFile=$w/run/slurmd.pid
-SlurmctldLogFile=$w/log/slurmctld.log
-SlurmdLogFile=$w/log/slurmd.log
-SlurmctldDebug=info
-SlurmdDebug=info
-ProctrackType=proctrack/linuxproc
-TaskPlugin=task/none
-JobAcctGatherType=jobacct_gather/none
-AccountingStorageType=accounting_storage/none
-JobCompType=jobcomp/none
-SwitchType=switch/none
-MpiDefault=none
-SelectType=select/cons_tres
-SelectTypeParameters=CR_Core
-SchedulerType=sched/backfill
-SchedulerParameters=sched_interval=1,batch_sched_delay=0,sched_min_interval=0
-SlurmdParameters=config_overrides
-ReturnToService=2
-MaxArraySize=1001
-KillWait=2
-InactiveLimit=0
-MessageTimeout=10
-SlurmdTimeout=300
-JobRequeue=1
-NodeName=n1 NodeHostname=localhost NodeAddr=127.0.0.1 CPUs=16 RealMemory=1000 State=UNKNOWN
-PartitionName=debug Nodes=n1 Default=YES MaxTime=INFINITE State=UP
-EOC
-	echo "CgroupPlugin=disabled" > "$d/cgroup.conf"
-	chmod 0644 "$d/slurm.conf" "$d/cgroup.conf"
+	ccp_slurm_conf "$d/slurm.conf" "$w" ccprest "$C26_CTLD_PORT" \
+		"$C26_SLURMD_PORT" 16 \
+		"$(ccp_slurm_major c26)" \
+		"AuthAltTypes=auth/jwt" \
+		"AuthAltParameters=jwt_key=$w/jwt.key" || return 1
 	cat > "$d/nginx.conf" <<EOC
 # nginx: TLS in front of slurmrestd, as sites deploy it
 user nobody nogroup;
@@ -194,7 +155,7 @@ c26_start() {
 		mount -t proc proc "$C26_ROOT/proc" || { _c26_say "cannot mount /proc"; return 1; }
 		C26_MOUNTED=1
 	fi
-	_c26_conf
+	_c26_conf || { _c26_say "cannot write slurm.conf"; return 1; }
 	# /etc/slurm/cgroup.conf is where 26.05 looks for it.
 	mkdir -p "$C26_ROOT/etc/slurm" && cp "$C26_D/cgroup.conf" "$C26_ROOT/etc/slurm/cgroup.conf"
 	_c26_tls || { _c26_say "openssl failed"; return 1; }
