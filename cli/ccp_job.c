@@ -53,29 +53,6 @@ static const char help[] =
 
 static const cli_prog prog = { "ccp-job", commands, help };
 
-static int parse_job_args(const cli_opts *o, cli_ids *ids)
-{
-	char err[CLI_ERR_LEN];
-	int i, r;
-
-	if (!o->nargs)
-		return cli_usage_error(o, "%s needs at least one job id",
-				       o->command);
-	for (i = 0; i < o->nargs; i++) {
-		r = cli_ids_add_job_arg(ids, o->args[i], err, sizeof(err));
-		if (r == CLI_IDS_NOMEM) {
-			fprintf(stderr, "%s: %s\n", o->prog->name, err);
-			cli_ids_free(ids);
-			return ccp_hr_exit_status(CCP_E_OUTOFMEMORY);
-		}
-		if (r) {
-			cli_ids_free(ids);
-			return cli_usage_error(o, "%s", err);
-		}
-	}
-	return -1;
-}
-
 static int do_requeue(const cli_opts *o, cli_out *out, ccp_cluster *c,
 		      const cli_ids *ids)
 {
@@ -154,7 +131,7 @@ int main(int argc, char **argv)
 
 	if ((r = cli_parse(argc, argv, &prog, &o)) >= 0)
 		return r;
-	if ((r = parse_job_args(&o, &ids)) >= 0)
+	if ((r = cli_parse_ids(&o, &ids, cli_ids_add_job_arg, "job id")) >= 0)
 		return r;
 	if (!(out = out_new(&o))) {
 		fprintf(stderr, "%s: out of memory\n", o.prog->name);

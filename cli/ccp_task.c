@@ -56,30 +56,8 @@ static const char help[] =
 
 static const cli_prog prog = { "ccp-task", commands, help };
 
-/* Parse every task argument, before anything is contacted. */
-static int parse_task_args(const cli_opts *o, cli_ids *ids)
-{
-	char err[CLI_ERR_LEN];
-	int i, r;
-
-	if (!o->nargs)
-		return cli_usage_error(o, "%s needs at least one task id "
-				       "(JOB.TASK, for example 95.4)",
-				       o->command);
-	for (i = 0; i < o->nargs; i++) {
-		r = cli_ids_add_task_arg(ids, o->args[i], err, sizeof(err));
-		if (r == CLI_IDS_NOMEM) {
-			fprintf(stderr, "%s: %s\n", o->prog->name, err);
-			cli_ids_free(ids);
-			return ccp_hr_exit_status(CCP_E_OUTOFMEMORY);
-		}
-		if (r) {
-			cli_ids_free(ids);
-			return cli_usage_error(o, "%s", err);
-		}
-	}
-	return -1;
-}
+/* What one argument is, for "requeue needs at least one ...". */
+#define TASK_ID "task id (JOB.TASK, for example 95.4)"
 
 static int do_requeue(const cli_opts *o)
 {
@@ -90,7 +68,7 @@ static int do_requeue(const cli_opts *o)
 	int status = 0, r;
 	ccp_hr_t hr;
 
-	if ((r = parse_task_args(o, &ids)) >= 0)
+	if ((r = cli_parse_ids(o, &ids, cli_ids_add_task_arg, TASK_ID)) >= 0)
 		return r;
 	if (!(out = out_new(o))) {
 		fprintf(stderr, "%s: out of memory\n", o->prog->name);
@@ -179,31 +157,14 @@ static int do_list(const cli_opts *o, int view)
 	cli_out *out = NULL;
 	ccp_task_info *t = NULL, *sel = NULL;
 	size_t start, end, n, i, m;
-	char err[CLI_ERR_LEN], msg[2048];
-	int status = 0, r, k;
+	char msg[2048];
+	int status = 0, r;
 	ccp_hr_t hr, jhr;
 
-	if (view) {
-		if ((r = parse_task_args(o, &ids)) >= 0)
-			return r;
-	} else {
-		if (!o->nargs)
-			return cli_usage_error(o, "list needs at least one "
-					       "job id");
-		for (k = 0; k < o->nargs; k++) {
-			r = cli_ids_add_job_arg(&ids, o->args[k], err,
-						sizeof(err));
-			if (r == CLI_IDS_NOMEM) {
-				fprintf(stderr, "%s: %s\n", o->prog->name, err);
-				cli_ids_free(&ids);
-				return ccp_hr_exit_status(CCP_E_OUTOFMEMORY);
-			}
-			if (r) {
-				cli_ids_free(&ids);
-				return cli_usage_error(o, "%s", err);
-			}
-		}
-	}
+	r = view ? cli_parse_ids(o, &ids, cli_ids_add_task_arg, TASK_ID) :
+		   cli_parse_ids(o, &ids, cli_ids_add_job_arg, "job id");
+	if (r >= 0)
+		return r;
 	if (!(out = out_new(o))) {
 		fprintf(stderr, "%s: out of memory\n", o->prog->name);
 		cli_ids_free(&ids);

@@ -48,6 +48,18 @@ int cli_usage_error(const cli_opts *o, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /*
+ * cli_parse_ids - check every argument with add (cli_ids_add_task_arg or
+ * cli_ids_add_job_arg, ids.h) into ids, before anything is contacted; need
+ * names what one argument is ("job id"). Returns -1 when all are good,
+ * else the exit status (a usage error, or out of memory), ids freed.
+ */
+struct cli_ids;
+typedef int (*cli_add_fn)(struct cli_ids *ids, const char *arg, char *err,
+			  size_t errlen);
+int cli_parse_ids(const cli_opts *o, struct cli_ids *ids, cli_add_fn add,
+		  const char *need);
+
+/*
  * cli_connect - make a handle, set the options, connect. On failure *out
  * is NULL (or the handle, for its message) and the HRESULT is returned.
  */

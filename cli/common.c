@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "ids.h"
 
 enum { OPT_JSON = 256, OPT_STRICT, OPT_TIMEOUT };
 
@@ -40,6 +41,30 @@ int cli_usage_error(const cli_opts *o, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, " (try '%s --help')\n", o->prog->name);
 	return CLI_EXIT_USAGE;
+}
+
+int cli_parse_ids(const cli_opts *o, cli_ids *ids, cli_add_fn add,
+		  const char *need)
+{
+	char err[CLI_ERR_LEN];
+	int i, r;
+
+	if (!o->nargs)
+		return cli_usage_error(o, "%s needs at least one %s",
+				       o->command, need);
+	for (i = 0; i < o->nargs; i++) {
+		r = add(ids, o->args[i], err, sizeof(err));
+		if (r == CLI_IDS_NOMEM) {
+			fprintf(stderr, "%s: %s\n", o->prog->name, err);
+			cli_ids_free(ids);
+			return ccp_hr_exit_status(CCP_E_OUTOFMEMORY);
+		}
+		if (r) {
+			cli_ids_free(ids);
+			return cli_usage_error(o, "%s", err);
+		}
+	}
+	return -1;
 }
 
 static int show_version(const cli_opts *o)
