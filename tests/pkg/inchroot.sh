@@ -3,8 +3,9 @@
 # tests/pkg/run.sh, with only the installed .debs (and munge, slurmctld,
 # slurmd, gcc, pkg-config). Starts a private cluster with the live suite's
 # cluster.sh and slurm_conf.sh (copied in beside this file) on ports
-# 19000-19999, stops it on every exit path. Prints "RESULT ok NAME" / "RESULT fail NAME" lines that
-# run.sh numbers and counts; everything else is commentary.
+# 19000-19999, stops it on every exit path. Prints "RESULT ok NAME" /
+# "RESULT fail NAME" lines that run.sh numbers and counts; everything else
+# is commentary.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
