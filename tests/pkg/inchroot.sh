@@ -40,8 +40,10 @@ trap 'exit 130' INT TERM
 # --- the -dev package ----------------------------------------------------
 SPANK=$(pkg-config ccpshim --variable=spankplugin)
 note "pkg-config: $(pkg-config --cflags --libs ccpshim) spankplugin=$SPANK"
+# The client is the shipped example (examples/requeue_failed.c): a ported
+# CCP client, as a user would build it.
 check "client compiles against libccpshim-dev (pkg-config ccpshim)" \
-	sh -c "cc -Wall -o $HERE/client $HERE/client.c \$(pkg-config --cflags --libs ccpshim)"
+	sh -c "cc -Wall -o $HERE/client $HERE/requeue_failed.c \$(pkg-config --cflags --libs ccpshim)"
 check "pkg-config spankplugin names the installed plugin" \
 	test -f "$SPANK" -a "$(dpkg -S "$SPANK" 2>/dev/null | cut -d: -f1)" = slurm-spank-ccpshim
 check "HPC Pack links run ccp-task" \
@@ -84,7 +86,7 @@ check "packaged client: RequeueTasks($job, {4}) S_OK, ${job}_4 PENDING Restarts=
 out=$(timeout 60 "$HERE/client" "$job" 3 2>&1); rc=$?
 note "client $job 3 -> $rc: $(echo $out)"
 check "packaged client: finished task 3 refused with 0x80040201" \
-	has "$out" '^hr=0x80040201$'
+	has "$out" '^requeue failed: hr=0x80040201$'
 timeout 10 scancel "$job" >/dev/null 2>&1
 
 # --- the plugin, from its installed path ----------------------------------

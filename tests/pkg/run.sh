@@ -210,7 +210,8 @@ else
 fi
 cp -n "$ROOT"/var/cache/apt/archives/*.deb "$APTCACHE/" 2>/dev/null
 
-cp "$WORK/src/tests/live/cluster.sh" "$WORK/src/tests/live/slurm_conf.sh" "$HERE/inchroot.sh" "$HERE/client.c" "$ROOT/root/ccppkg/"
+cp "$WORK/src/tests/live/cluster.sh" "$WORK/src/tests/live/slurm_conf.sh" "$HERE/inchroot.sh" \
+	"$WORK/src/examples/requeue_failed.c" "$ROOT/root/ccppkg/"
 t=$SECONDS
 timeout 600 chroot "$ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
 	HOME=/root TMPDIR=/tmp LANG=C.UTF-8 bash /root/ccppkg/inchroot.sh \
