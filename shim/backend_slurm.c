@@ -268,6 +268,26 @@ static int host_matches(const char *name, const char *host)
 	       strcspn(host, ".") == n;
 }
 
+/* One RPC of Connect that must succeed; *out is NULL after a failure. */
+static ccp_hr_t connect_rpc(ccp_cluster *c, int kind, rpc **out)
+{
+	ccp_hr_t hr;
+	rpc *r;
+
+	*out = NULL;
+	if (!(r = rpc_new(c, kind)))
+		return CCP_E_OUTOFMEMORY;
+	if (CCP_FAILED(hr = call(c, r, "Connect")))
+		return hr;
+	if (r->rc) {
+		hr = fail_rpc(c, "Connect", r->err);
+		rpc_free(r);
+		return hr;
+	}
+	*out = r;
+	return CCP_S_OK;
+}
+
 static ccp_hr_t be_connect(ccp_cluster *c, const char *target)
 {
 	slurm_conf_t *conf;
@@ -280,25 +300,11 @@ static ccp_hr_t be_connect(ccp_cluster *c, const char *target)
 		return hr;
 	/* A dead controller answers a ping at once; slurm_load_ctl_conf
 	 * would retry the refused connection for MessageTimeout seconds. */
-	if (!(r = rpc_new(c, RPC_PING)))
-		return CCP_E_OUTOFMEMORY;
-	if (CCP_FAILED(hr = call(c, r, "Connect")))
+	if (CCP_FAILED(hr = connect_rpc(c, RPC_PING, &r)))
 		return hr;
-	if (r->rc) {
-		hr = fail_rpc(c, "Connect", r->err);
-		rpc_free(r);
-		return hr;
-	}
 	rpc_free(r);
-	if (!(r = rpc_new(c, RPC_CONF)))
-		return CCP_E_OUTOFMEMORY;
-	if (CCP_FAILED(hr = call(c, r, "Connect")))
+	if (CCP_FAILED(hr = connect_rpc(c, RPC_CONF, &r)))
 		return hr;
-	if (r->rc) {
-		hr = fail_rpc(c, "Connect", r->err);
-		rpc_free(r);
-		return hr;
-	}
 	conf = r->conf;
 	ok = !target;
 	if (target) {
