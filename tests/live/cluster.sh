@@ -25,33 +25,9 @@
 CCP_LIVE_WAIT=${CCP_LIVE_WAIT:-60}
 CCP_LIVE_CPUS=${CCP_LIVE_CPUS:-16}
 CCP_LIVE_USER=${CCP_LIVE_USER:-ccptest}
+CCP_LIVE_PORT_BASE=${CCP_LIVE_PORT_BASE:-17000}	# ports from BASE..BASE+999
 
 _cl_say() { printf '# cluster: %s\n' "$*" >&2; }
-
-# _cl_port_free PORT: nothing listens on PORT (TCP, any address).
-_cl_port_free() {
-	if command -v ss >/dev/null 2>&1; then
-		! ss -Hltn "sport = :$1" 2>/dev/null | grep -q .
-	else
-		# No iproute2: a port is taken if a connect to it succeeds.
-		! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-	fi
-}
-
-# _cl_pick_ports N: print N distinct free ports from 17000-17999.
-_cl_pick_ports() {
-	local want=$1 got=() p tries=0
-	p=$((17000 + RANDOM % 1000))
-	while [ "${#got[@]}" -lt "$want" ] && [ "$tries" -lt 1000 ]; do
-		if _cl_port_free "$p"; then
-			got+=("$p")
-		fi
-		p=$((p + 1)); [ "$p" -gt 17999 ] && p=17000
-		tries=$((tries + 1))
-	done
-	[ "${#got[@]}" -eq "$want" ] || return 1
-	echo "${got[@]}"
-}
 
 cluster_logs() {
 	local f
@@ -145,7 +121,8 @@ cluster_start() {
 	chmod 1777 "$d/jobs"
 	chown munge:munge "$d/munge"
 
-	ports=$(_cl_pick_ports 3) || { _cl_say "no free ports in 17000-17999"; return 1; }
+	ports=$(ccp_pick_ports 3 "$CCP_LIVE_PORT_BASE") ||
+		{ _cl_say "no free ports in $CCP_LIVE_PORT_BASE-$((CCP_LIVE_PORT_BASE + 999))"; return 1; }
 	set -- $ports
 	export CCP_LIVE_CTLD_PORT=$1 CCP_LIVE_SLURMD_PORT=$2 CCP_LIVE_DEAD_PORT=$3
 	_cl_say "folder $d, slurmctld port $1, slurmd port $2"

@@ -599,7 +599,7 @@ case_no_config() {
 case_dead_controller() {
 	local conf t0 t1
 	conf=$(cluster_dead_conf) || { fail "set-up: dead.conf"; return 1; }
-	assert_true "port $CCP_LIVE_DEAD_PORT is closed" _cl_port_free "$CCP_LIVE_DEAD_PORT"
+	assert_true "port $CCP_LIVE_DEAD_PORT is closed" ccp_port_free "$CCP_LIVE_DEAD_PORT"
 	t0=$(date +%s)
 	SLURM_CONF=$conf client connect
 	t1=$(date +%s)

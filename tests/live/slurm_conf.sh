@@ -1,8 +1,34 @@
-# slurm_conf.sh - the one slurm.conf writer of the test harnesses: the
-# private one-host clusters of the live suite (tests/live/cluster.sh, Slurm
-# on the host or in the sid chroot) and of the REST suite
+# slurm_conf.sh - what the test harnesses' private one-host clusters
+# share: free ports and the one slurm.conf writer. The live suite
+# (tests/live/cluster.sh, Slurm on the host or in the sid chroot; also the
+# package test in its bookworm chroot) and the REST suite
 # (tests/rest/cluster26.sh, Slurm 26.05 in the chroot) differ only in what
 # they pass here. Sourced by both; defines functions only.
+
+# ccp_port_free PORT: nothing listens on PORT (TCP, any address).
+ccp_port_free() {
+	if command -v ss >/dev/null 2>&1; then
+		! ss -Hltn "sport = :$1" 2>/dev/null | grep -q .
+	else
+		# No iproute2: a port is taken if a connect to it succeeds.
+		! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+	fi
+}
+
+# ccp_pick_ports N BASE: print N distinct free ports from BASE..BASE+999
+# (a random start, then the next free ones). Each harness has its own
+# range, so suites may run at the same time; never 6817/6818.
+ccp_pick_ports() {
+	local want=$1 base=$2 got=() p tries=0
+	p=$((base + RANDOM % 1000))
+	while [ "${#got[@]}" -lt "$want" ] && [ "$tries" -lt 1000 ]; do
+		ccp_port_free "$p" && got+=("$p")
+		p=$((p + 1)); [ "$p" -gt $((base + 999)) ] && p=$base
+		tries=$((tries + 1))
+	done
+	[ "${#got[@]}" -eq "$want" ] || return 1
+	echo "${got[@]}"
+}
 
 # ccp_slurm_major [CMD...]: the major release (22, 26...) of the slurmctld
 # on PATH, or of the one CMD runs (e.g. a chroot wrapper); 0 if none.

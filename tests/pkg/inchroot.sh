@@ -9,21 +9,10 @@
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+# Ports 19000-19999: the live suite on the host uses 17000-17999 and may
+# run at the same time.
+CCP_LIVE_PORT_BASE=19000
 . "$HERE/cluster.sh"
-
-# Ports 19000-19999 (the live suite on the host uses 17000-17999 and may run
-# at the same time): cluster.sh's picker, moved.
-_cl_pick_ports() {
-	local want=$1 got=() p tries=0
-	p=$((19000 + RANDOM % 1000))
-	while [ "${#got[@]}" -lt "$want" ] && [ "$tries" -lt 1000 ]; do
-		_cl_port_free "$p" && got+=("$p")
-		p=$((p + 1)); [ "$p" -gt 19999 ] && p=19000
-		tries=$((tries + 1))
-	done
-	[ "${#got[@]}" -eq "$want" ] || return 1
-	echo "${got[@]}"
-}
 
 ok()   { echo "RESULT ok $*"; }
 bad()  { echo "RESULT fail $*"; }

@@ -23,18 +23,6 @@ C26_MOUNTED=0
 
 _c26_say() { printf '# cluster26: %s\n' "$*" >&2; }
 
-_c26_port_free() { ! ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; }
-_c26_ports() {
-	local want=$1 got=() p tries=0
-	p=$((18000 + RANDOM % 1000))
-	while [ "${#got[@]}" -lt "$want" ] && [ "$tries" -lt 1000 ]; do
-		_c26_port_free "$p" && got+=("$p")
-		p=$((p + 1)); [ "$p" -gt 18999 ] && p=18000
-		tries=$((tries + 1))
-	done
-	[ "${#got[@]}" -eq "$want" ] && echo "${got[@]}"
-}
-
 c26() { timeout "${C26_CMD_TIMEOUT:-30}" chroot "$C26_ROOT" env SLURM_CONF="$C26_W/slurm.conf" PATH=/usr/sbin:/usr/bin:/sbin:/bin "$@"; }
 
 c26_logs() {
@@ -59,7 +47,7 @@ _c26_munge_up() { [ -S "$C26_D/munge/munge.socket" ]; }
 _c26_ctld_up() { c26 scontrol ping 2>/dev/null | grep -q 'is UP'; }
 _c26_node_idle() { [ "$(c26 sinfo -h -N -o %t 2>/dev/null)" = idle ]; }
 _c26_rest_up() { curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$C26_REST_PORT/"; [ $? -ne 7 ]; }
-_c26_tls_up() { _c26_port_free "$C26_TLS_PORT" && return 1; return 0; }
+_c26_tls_up() { ccp_port_free "$C26_TLS_PORT" && return 1; return 0; }
 
 _c26_conf() {
 	local d=$C26_D w=$C26_W
@@ -140,7 +128,7 @@ c26_start() {
 	local ports
 	[ "$(id -u)" -eq 0 ] || { _c26_say "needs root"; return 1; }
 	bash "$C26_HERE/chroot.sh" || { _c26_say "no chroot"; return 1; }
-	ports=$(_c26_ports 4) || { _c26_say "no free ports in 18000-18999"; return 1; }
+	ports=$(ccp_pick_ports 4 18000) || { _c26_say "no free ports in 18000-18999"; return 1; }
 	set -- $ports
 	C26_CTLD_PORT=$1 C26_SLURMD_PORT=$2 C26_REST_PORT=$3 C26_TLS_PORT=$4
 	mkdir -p "$C26_ROOT/ccp"

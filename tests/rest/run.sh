@@ -335,7 +335,7 @@ case_hung_midcall() {
 }
 # A loopback listener that answers garbage (a fault injector).
 fake_server() { # MODE: garbage | notjson | truncated
-	local port; port=$(_c26_ports 1)
+	local port; port=$(ccp_pick_ports 1 18000)
 	python3 - "$port" "$1" <<'EOPY' &
 import socket, sys
 port, mode = int(sys.argv[1]), sys.argv[2]
@@ -355,7 +355,7 @@ while True:
         c.close()
 EOPY
 	FAKE_PID=$!
-	_c26_wait 10 eval "! _c26_port_free $port"
+	_c26_wait 10 eval "! ccp_port_free $port"
 	FAKE_URL=http://127.0.0.1:$port
 }
 fake_stop() { kill "$FAKE_PID" 2>/dev/null; wait "$FAKE_PID" 2>/dev/null; FAKE_PID=; }
@@ -426,12 +426,12 @@ cluster_user_setup >/dev/null 2>&1
 if ! cluster_start; then
 	broken "22.05 host cluster starts" "see the log tails above"; finish
 fi
-H22_PORT=$(_c26_ports 1)
+H22_PORT=$(ccp_pick_ports 1 18000)
 env SLURM_JWT=daemon CCP_LIVE_DAEMON="$CCP_LIVE_DIR" setpriv --reuid=nobody --regid=nogroup --clear-groups -- \
 	slurmrestd -f "$SLURM_CONF" -a rest_auth/jwt -s openapi/v0.0.38,openapi/v0.0.37 \
 	"127.0.0.1:$H22_PORT" </dev/null >>"$CCP_LIVE_DIR/log/slurmrestd.log" 2>&1 &
 H22_REST_PID=$!
-_c26_wait 20 eval "! _c26_port_free $H22_PORT" ||
+_c26_wait 20 eval "! ccp_port_free $H22_PORT" ||
 	{ broken "22.05 slurmrestd starts" "$(tail -5 "$CCP_LIVE_DIR/log/slurmrestd.log")"; finish; }
 H22_URL=http://127.0.0.1:$H22_PORT
 TOKEN=$(timeout 10 scontrol token username=root lifespan=3600 | sed -n 's/^SLURM_JWT=//p')
